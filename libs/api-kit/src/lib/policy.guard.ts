@@ -1,0 +1,27 @@
+import { type CanActivate, type ExecutionContext, Injectable } from '@nestjs/common';
+import { Reflector } from '@nestjs/core';
+import { ForbiddenError, UnauthenticatedError } from './errors';
+import { POLICY_KEY, type Policy } from './policy';
+import { gqlContextOf } from './request-context';
+
+/**
+ * Deny by default: an operation without a declared policy is refused, whoever asks. The guard
+ * checks the action at the type level; services then filter rows and check loaded records.
+ */
+@Injectable()
+export class PolicyGuard implements CanActivate {
+  constructor(private readonly reflector: Reflector) {}
+
+  canActivate(context: ExecutionContext): boolean {
+    if (context.getType<string>() !== 'graphql') return true; // health endpoints are plain HTTP
+    const policy = this.reflector.get<Policy | undefined>(POLICY_KEY, context.getHandler());
+    if (!policy) throw new ForbiddenError('This operation has no access policy.');
+    if (policy.kind === 'public') return true;
+    const { rc } = gqlContextOf(context);
+    if (!rc.isAuthenticated) throw new UnauthenticatedError();
+    if (policy.kind === 'authenticated') return true;
+    if (!rc.principal?.membership) throw new ForbiddenError('Choose a workspace first.');
+    if (!rc.ability.can(policy.action, policy.subject)) throw new ForbiddenError();
+    return true;
+  }
+}

@@ -1,0 +1,3 @@
+export * from './lib/principal';
+export * from './lib/ability';
+export * from './lib/checks';

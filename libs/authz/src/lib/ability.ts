@@ -1,0 +1,130 @@
+import { AbilityBuilder } from '@casl/ability';
+import { packRules, type PackRule } from '@casl/ability/extra';
+import {
+  createPrismaAbility,
+  type AuditEvent,
+  type Authorization,
+  type Membership,
+  type Merchant,
+  type PrismaQuery,
+  type ServiceProvider,
+  type Session,
+  type Store,
+  type Subjects,
+  type User,
+} from '@mop/data-access';
+import type { Action } from '@mop/shared';
+import type { Ability, RawRuleOf } from '@casl/ability';
+import type { ActiveMembership, Principal } from './principal';
+
+/**
+ * The one ability of the platform. Conditions are Prisma `where` inputs, so the same rules check a
+ * loaded record in memory and filter lists in the database (`accessibleBy`).
+ */
+export type AppSubjects =
+  | 'all'
+  | Subjects<{
+      User: User;
+      Session: Session;
+      Membership: Membership;
+      Merchant: Merchant;
+      Store: Store;
+      ServiceProvider: ServiceProvider;
+      Authorization: Authorization;
+      AuditEvent: AuditEvent;
+    }>;
+export type AppAbility = Ability<[Action, AppSubjects], PrismaQuery>;
+type Builder = AbilityBuilder<AppAbility>;
+
+export function defineAbilityFor(principal: Principal | null): AppAbility {
+  const builder = new AbilityBuilder<AppAbility>(createPrismaAbility);
+  if (principal) {
+    defineSelfRules(builder, principal);
+    const m = principal.membership;
+    if (m) {
+      switch (m.kind) {
+        case 'PLATFORM':
+          definePlatformRules(builder, m, principal.user.id);
+          break;
+        case 'MERCHANT':
+          defineMerchantRules(builder, m);
+          break;
+        case 'PROVIDER':
+          defineProviderRules(builder, m);
+          break;
+      }
+    }
+  }
+  return builder.build();
+}
+
+/**
+ * Every signed-in user manages its own profile, password and sessions, whatever the workspace
+ * (through `me`, `mySessions`, …: reading the User or Membership lists stays a workspace right).
+ */
+function defineSelfRules({ can }: Builder, principal: Principal) {
+  can('update', 'User', ['displayName', 'locale', 'password'], { id: principal.user.id });
+  can('revoke', 'Session', { userId: principal.user.id });
+  can('switch', 'Membership', { userId: principal.user.id, status: 'ACTIVE' });
+}
+
+function definePlatformRules({ can, cannot }: Builder, m: ActiveMembership, userId: string) {
+  if (m.role === 'PLATFORM_ADMIN') {
+    can('manage', 'all');
+    // Platform staff disable accounts; they do not edit another person's profile or password.
+    cannot('update', 'User', ['displayName', 'locale', 'password'], { id: { not: userId } });
+    return;
+  }
+  // PLATFORM_REVIEWER: reads everything; decides applications (later issues add those rules).
+  can('read', 'all');
+}
+
+function defineMerchantRules({ can }: Builder, m: ActiveMembership) {
+  const merchantId = m.merchantId as string;
+  const tenant = { merchantId };
+  can('read', 'Merchant', { id: merchantId });
+  if (m.role === 'CLERK') {
+    can('read', 'Store', { merchantId, id: { in: m.storeIds } });
+    return;
+  }
+  can('read', 'Store', tenant);
+  if (m.role === 'MARKETER') return;
+  // OWNER and MANAGER
+  can('read', 'Membership', tenant);
+  can('read', 'Authorization', tenant);
+  if (m.tenantActive) can(['create', 'update'], 'Store', tenant);
+  if (m.role !== 'OWNER') return;
+  can('read', 'AuditEvent', tenant);
+  if (!m.tenantActive) return;
+  can('update', 'Merchant', ['displayName', 'contactName', 'contactEmail', 'contactPhone', 'timeZone'], { id: merchantId });
+  can(['create', 'update', 'delete'], 'Membership', tenant);
+  can(['update', 'revoke'], 'Authorization', tenant);
+}
+
+function defineProviderRules({ can }: Builder, m: ActiveMembership) {
+  const providerId = m.providerId as string;
+  const authorizedMerchants = m.authorizations.map((a) => a.merchantId);
+  can('read', 'ServiceProvider', { id: providerId });
+  can('read', 'Authorization', { providerId });
+  // Acting for a merchant starts with seeing it and its stores, within an active authorization.
+  can('read', 'Merchant', { id: { in: authorizedMerchants } });
+  can('read', 'Store', { merchantId: { in: authorizedMerchants } });
+  if (m.role !== 'PROVIDER_ADMIN') return;
+  can('read', 'Membership', { providerId });
+  can('read', 'AuditEvent', { providerId });
+  if (!m.tenantActive) return;
+  can('update', 'ServiceProvider', ['name', 'contactName', 'contactEmail', 'website', 'description'], { id: providerId });
+  can(['create', 'update', 'delete'], 'Membership', { providerId });
+  can('create', 'Authorization', { providerId });
+}
+
+/** The rules the console receives (`me.permissions`) to drive menus and buttons. */
+export function packAbility(ability: AppAbility): PackRule<RawRuleOf<AppAbility>>[] {
+  return packRules(ability.rules);
+}
+
+/** The merchants a provider may act for with a scope: what on-behalf-of operations filter on. */
+export function merchantsWithScope(m: ActiveMembership | null, scope: string): string[] {
+  if (!m || m.kind !== 'PROVIDER' || !m.tenantActive) return [];
+  return m.authorizations.filter((a) => (a.scopes as string[]).includes(scope)).map((a) => a.merchantId);
+}

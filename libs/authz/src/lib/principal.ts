@@ -1,0 +1,22 @@
+import type { AuthorizationScope, Role, WorkspaceKind } from '@mop/shared';
+
+/** Who is acting, in which workspace: what the ability is built from. */
+export interface Principal {
+  user: { id: string; email: string; displayName: string };
+  /** The active workspace's membership; null until the user picks one. */
+  membership: ActiveMembership | null;
+}
+
+export interface ActiveMembership {
+  id: string;
+  kind: WorkspaceKind;
+  role: Role;
+  merchantId: string | null;
+  providerId: string | null;
+  /** Whether the merchant or provider may operate (ACTIVE); a suspended tenant may only look. */
+  tenantActive: boolean;
+  /** Clerks: the stores they may work at. */
+  storeIds: string[];
+  /** Providers: the ACTIVE, unexpired authorizations granted to the provider. */
+  authorizations: { merchantId: string; scopes: AuthorizationScope[] }[];
+}

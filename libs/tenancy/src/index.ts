@@ -1,0 +1,2 @@
+export * from './lib/tenancy.module';
+export * from './lib/tenancy.types';
