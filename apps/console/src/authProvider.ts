@@ -1,0 +1,89 @@
+import type { AuthProvider } from 'react-admin';
+import type { Role, WorkspaceKind } from '@mop/shared';
+import { isUnauthenticated } from './errors';
+import { buildAbility, canAccessWith, type ConsoleAbility } from './permissions';
+import * as session from './session';
+
+export const CHOOSE_WORKSPACE_PATH = '/choose-workspace';
+
+export interface ConsolePermissions {
+  workspace: session.Workspace | null;
+  kind: WorkspaceKind | null;
+  role: Role | null;
+  rules: unknown;
+}
+
+/** One ability per `me` value: rebuilt only when the session's workspace changes. */
+const abilities = new WeakMap<session.Me, ConsoleAbility>();
+function abilityOf(me: session.Me): ConsoleAbility {
+  let ability = abilities.get(me);
+  if (!ability) {
+    ability = buildAbility(me.permissions);
+    abilities.set(me, ability);
+  }
+  return ability;
+}
+
+/** Lands a fresh session in a workspace: the only one, or the chooser when there are several. */
+async function settleWorkspace(me: session.Me): Promise<session.Me> {
+  if (!me.activeWorkspace && me.workspaces.length === 1) {
+    return session.switchWorkspace(me.workspaces[0].membershipId);
+  }
+  return me;
+}
+
+export const authProvider: AuthProvider = {
+  async login({ username, email, password }: { username?: string; email?: string; password: string }) {
+    const me = await settleWorkspace(await session.login(email ?? username ?? '', password));
+    return session.needsWorkspaceChoice(me) ? { redirectTo: CHOOSE_WORKSPACE_PATH } : { redirectTo: '/' };
+  },
+
+  async logout() {
+    try {
+      await session.logout();
+    } catch {
+      // The session may already be gone on the server; the console forgets it either way.
+    }
+    return '/login';
+  },
+
+  async checkAuth() {
+    try {
+      await session.loadMe();
+    } catch {
+      session.forgetMe();
+      throw { message: false, redirectTo: '/login' };
+    }
+  },
+
+  async checkError(error) {
+    if (isUnauthenticated(error)) {
+      session.forgetMe();
+      throw { message: 'ra.notification.logged_out', redirectTo: '/login' };
+    }
+  },
+
+  async getIdentity() {
+    const me = await session.loadMe();
+    return { id: me.id, fullName: me.displayName, email: me.email, locale: me.locale };
+  },
+
+  async getPermissions(): Promise<ConsolePermissions> {
+    try {
+      const me = await session.loadMe();
+      const workspace = me.activeWorkspace;
+      return { workspace, kind: workspace?.kind ?? null, role: workspace?.role ?? null, rules: me.permissions };
+    } catch {
+      return { workspace: null, kind: null, role: null, rules: [] };
+    }
+  },
+
+  async canAccess({ resource, action, record }) {
+    try {
+      const me = await session.loadMe();
+      return canAccessWith(abilityOf(me), { resource, action, record });
+    } catch {
+      return false;
+    }
+  },
+};
