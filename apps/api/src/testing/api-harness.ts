@@ -31,9 +31,21 @@ export async function startApi(env: Record<string, string> = {}): Promise<ApiHar
   const database = await createTestDatabase();
   await seedDemo(database.db);
   const redisPrefix = `test:${randomBytes(6).toString('hex')}`;
-  Object.assign(process.env, { NODE_ENV: 'test', DATABASE_URL: database.url, REDIS_PREFIX: redisPrefix }, env);
-  const app = await createApiApp({ logger: false });
-  await app.init();
+  // The overrides apply while the app reads its configuration, then the previous values come back:
+  // a second harness in the same file (other limits, production mode) starts from a clean slate.
+  const overrides: Record<string, string> = { NODE_ENV: 'test', DATABASE_URL: database.url, REDIS_PREFIX: redisPrefix, ...env };
+  const previous = Object.fromEntries(Object.keys(overrides).map((k) => [k, process.env[k]]));
+  Object.assign(process.env, overrides);
+  let app: NestFastifyApplication;
+  try {
+    app = await createApiApp({ logger: false });
+    await app.init();
+  } finally {
+    for (const [k, v] of Object.entries(previous)) {
+      if (v === undefined) delete process.env[k];
+      else process.env[k] = v;
+    }
+  }
   const fastify = app.getHttpAdapter().getInstance();
   await fastify.ready();
 

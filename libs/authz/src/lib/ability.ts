@@ -82,11 +82,12 @@ function definePlatformRules({ can, cannot }: Builder, m: ActiveMembership, user
 function defineMerchantRules({ can }: Builder, m: ActiveMembership) {
   const merchantId = m.merchantId as string;
   const tenant = { merchantId };
-  can('read', 'Merchant', { id: merchantId });
   if (m.role === 'CLERK') {
+    // A clerk works the counter of its own stores: nothing else of the merchant is its business.
     can('read', 'Store', { merchantId, id: { in: m.storeIds } });
     return;
   }
+  can('read', 'Merchant', { id: merchantId });
   can('read', 'Store', tenant);
   if (m.role === 'MARKETER') return;
   // OWNER and MANAGER

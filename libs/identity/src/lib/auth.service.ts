@@ -47,7 +47,7 @@ export class AuthService {
     const memberships = await this.db.membership.findMany({ where: { userId: user.id, status: 'ACTIVE' }, select: { id: true } });
     // With one workspace there is nothing to choose; with several the console asks.
     const activeMembershipId = memberships.length === 1 ? memberships[0].id : null;
-    const { token, session } = await this.db.$transaction(async (tx) => {
+    const { token } = await this.db.$transaction(async (tx) => {
       const created = await this.sessions.create(tx, { userId: user.id, activeMembershipId, ip: ctx.ip, userAgent: ctx.userAgent });
       await this.audit.record(tx, ctx, {
         action: 'auth.login',
@@ -59,7 +59,7 @@ export class AuthService {
     });
     const resolved = await this.sessions.resolve(token);
     if (!resolved) throw new UnauthenticatedError();
-    return { token, me: await this.me(resolved.principal, session.id), maxAgeSeconds: this.config.session.absoluteHours * 3600 };
+    return { token, me: await this.me(resolved.principal), maxAgeSeconds: this.config.session.absoluteHours * 3600 };
   }
 
   async logout(ctx: RequestContext): Promise<boolean> {
@@ -71,7 +71,7 @@ export class AuthService {
     return true;
   }
 
-  async me(principal: Principal | null, _sessionId?: string | null): Promise<Me> {
+  async me(principal: Principal | null): Promise<Me> {
     if (!principal) throw new UnauthenticatedError();
     const user = await this.db.user.findUniqueOrThrow({ where: { id: principal.user.id } });
     const workspaces = await loadWorkspaces(this.db, user.id);

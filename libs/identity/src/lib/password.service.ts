@@ -32,6 +32,9 @@ export class PasswordService {
     if (password.length > MAX_PASSWORD_LENGTH) {
       throw new BadUserInputError(field, `A password has at most ${MAX_PASSWORD_LENGTH} characters.`);
     }
+    if (!/\p{L}/u.test(password) || !/[^\p{L}]/u.test(password)) {
+      throw new BadUserInputError(field, 'A password mixes letters with at least one number or symbol.');
+    }
     if (password.toLowerCase() === email.toLowerCase()) {
       throw new BadUserInputError(field, 'A password cannot be the email address.');
     }
