@@ -1,0 +1,16 @@
+// Every Jest project but the browser tests (those run serially, on their own: see tools/test.mjs).
+module.exports = {
+  projects: [
+    '<rootDir>/libs/shared',
+    '<rootDir>/libs/data-access',
+    '<rootDir>/libs/authz',
+    '<rootDir>/libs/api-kit',
+    '<rootDir>/libs/identity',
+    '<rootDir>/libs/audit',
+    '<rootDir>/libs/queues',
+    '<rootDir>/libs/tenancy',
+    '<rootDir>/apps/api',
+    '<rootDir>/apps/worker',
+    '<rootDir>/apps/console',
+  ],
+};
