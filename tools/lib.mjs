@@ -29,8 +29,11 @@ export function ensureDependencies() {
   const marker = join(root, 'node_modules/.package-lock.json');
   const lock = join(root, 'package-lock.json');
   if (!existsSync(marker) || statSync(lock).mtimeMs > statSync(marker).mtimeMs) {
-    log('installing npm packages (npm ci)');
-    run('npm', ['ci', '--no-audit', '--no-fund']);
+    // `npm install`, not `npm ci`: npm 11 records no lock entries for platform packages it cannot
+    // fetch here (e.g. @swc/core's darwin builds) and `npm ci` then refuses the lock as out of sync.
+    // With the lock present, `npm install` installs exactly its versions.
+    log('installing npm packages');
+    run('npm', ['install', '--no-audit', '--no-fund']);
   }
   log('generating the Prisma client');
   run('npm', ['run', '-s', 'db:generate']);
