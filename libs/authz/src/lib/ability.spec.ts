@@ -22,6 +22,7 @@ function principal(kind: WorkspaceKind, role: Role, extra: Partial<ActiveMembers
       tenantActive: true,
       storeIds: [],
       authorizations: [],
+      enabledProducts: [],
       ...extra,
     },
   };

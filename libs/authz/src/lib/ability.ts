@@ -2,8 +2,13 @@ import { AbilityBuilder } from '@casl/ability';
 import { packRules, type PackRule } from '@casl/ability/extra';
 import {
   createPrismaAbility,
+  type Application,
   type AuditEvent,
   type Authorization,
+  type CouponStock,
+  type Invitation,
+  type Product,
+  type ProductEnrollment,
   type Membership,
   type Merchant,
   type PrismaQuery,
@@ -32,6 +37,11 @@ export type AppSubjects =
       ServiceProvider: ServiceProvider;
       Authorization: Authorization;
       AuditEvent: AuditEvent;
+      Application: Application;
+      Product: Product;
+      ProductEnrollment: ProductEnrollment;
+      Invitation: Invitation;
+      CouponStock: CouponStock;
     }>;
 export type AppAbility = Ability<[Action, AppSubjects], PrismaQuery>;
 type Builder = AbilityBuilder<AppAbility>;
@@ -75,8 +85,9 @@ function definePlatformRules({ can, cannot }: Builder, m: ActiveMembership, user
     cannot('update', 'User', ['displayName', 'locale', 'password'], { id: { not: userId } });
     return;
   }
-  // PLATFORM_REVIEWER: reads everything; decides applications (later issues add those rules).
+  // PLATFORM_REVIEWER: reads everything and decides applications.
   can('read', 'all');
+  can('decide', 'Application');
 }
 
 function defineMerchantRules({ can }: Builder, m: ActiveMembership) {
@@ -89,6 +100,9 @@ function defineMerchantRules({ can }: Builder, m: ActiveMembership) {
   }
   can('read', 'Merchant', { id: merchantId });
   can('read', 'Store', tenant);
+  can('read', 'Product');
+  can('read', 'ProductEnrollment', tenant);
+  if (m.enabledProducts.includes('MERCHANT_COUPONS')) can('read', 'CouponStock', tenant);
   if (m.role === 'MARKETER') return;
   // OWNER and MANAGER
   can('read', 'Membership', tenant);
@@ -96,10 +110,14 @@ function defineMerchantRules({ can }: Builder, m: ActiveMembership) {
   if (m.tenantActive) can(['create', 'update'], 'Store', tenant);
   if (m.role !== 'OWNER') return;
   can('read', 'AuditEvent', tenant);
+  can('read', 'Application', tenant);
+  can('read', 'Invitation', tenant);
   if (!m.tenantActive) return;
   can('update', 'Merchant', ['displayName', 'contactName', 'contactEmail', 'contactPhone', 'timeZone'], { id: merchantId });
   can(['create', 'update', 'delete'], 'Membership', tenant);
+  can(['create', 'revoke'], 'Invitation', tenant);
   can(['update', 'revoke'], 'Authorization', tenant);
+  can('create', 'ProductEnrollment', tenant);
 }
 
 function defineProviderRules({ can }: Builder, m: ActiveMembership) {
@@ -110,12 +128,18 @@ function defineProviderRules({ can }: Builder, m: ActiveMembership) {
   // Acting for a merchant starts with seeing it and its stores, within an active authorization.
   can('read', 'Merchant', { id: { in: authorizedMerchants } });
   can('read', 'Store', { merchantId: { in: authorizedMerchants } });
+  // Coupons of merchants that granted COUPONS_MANAGE (and have the product: the service filters on it).
+  const couponMerchants = merchantsWithScope(m, 'COUPONS_MANAGE');
+  if (couponMerchants.length) can('read', 'CouponStock', { merchantId: { in: couponMerchants } });
   if (m.role !== 'PROVIDER_ADMIN') return;
   can('read', 'Membership', { providerId });
   can('read', 'AuditEvent', { providerId });
+  can('read', 'Application', { providerId });
+  can('read', 'Invitation', { providerId });
   if (!m.tenantActive) return;
   can('update', 'ServiceProvider', ['name', 'contactName', 'contactEmail', 'website', 'description'], { id: providerId });
   can(['create', 'update', 'delete'], 'Membership', { providerId });
+  can(['create', 'revoke'], 'Invitation', { providerId });
   can('create', 'Authorization', { providerId });
 }
 

@@ -19,4 +19,6 @@ export interface ActiveMembership {
   storeIds: string[];
   /** Providers: the ACTIVE, unexpired authorizations granted to the provider. */
   authorizations: { merchantId: string; scopes: AuthorizationScope[] }[];
+  /** Merchants: the codes of the products the merchant is enrolled in (ACTIVE). */
+  enabledProducts: string[];
 }

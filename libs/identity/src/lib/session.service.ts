@@ -78,6 +78,15 @@ export class SessionService {
               select: { merchantId: true, scopes: true },
             })
           : [];
+      const enabledProducts =
+        m.kind === 'MERCHANT' && m.merchantId
+          ? (
+              await this.db.productEnrollment.findMany({
+                where: { merchantId: m.merchantId, status: 'ACTIVE' },
+                select: { product: { select: { code: true } } },
+              })
+            ).map((e) => e.product.code)
+          : [];
       const tenantStatus = m.merchant?.status ?? m.provider?.status ?? 'ACTIVE';
       membership = {
         id: m.id,
@@ -88,6 +97,7 @@ export class SessionService {
         tenantActive: tenantStatus === 'ACTIVE',
         storeIds: m.stores.map((s) => s.storeId),
         authorizations: authorizations.map((a) => ({ merchantId: a.merchantId, scopes: a.scopes as AuthorizationScope[] })),
+        enabledProducts,
       };
     }
 

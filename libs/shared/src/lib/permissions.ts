@@ -2,7 +2,20 @@
  * The vocabulary of the one CASL ability: what the server enforces and what the console's
  * `authProvider.canAccess` asks. Subjects are the domain model names.
  */
-export const Actions = ['manage', 'read', 'create', 'update', 'delete', 'disable', 'revoke', 'switch'] as const;
+export const Actions = [
+  'manage',
+  'read',
+  'create',
+  'update',
+  'delete',
+  'disable',
+  'revoke',
+  'switch',
+  /** decide an application (reviewers) */
+  'decide',
+  /** suspend or reactivate a tenant (platform admins) */
+  'suspend',
+] as const;
 export type Action = (typeof Actions)[number];
 
 export const Subjects = [
@@ -14,5 +27,10 @@ export const Subjects = [
   'ServiceProvider',
   'Authorization',
   'AuditEvent',
+  'Application',
+  'Product',
+  'ProductEnrollment',
+  'Invitation',
+  'CouponStock',
 ] as const;
 export type SubjectName = (typeof Subjects)[number];

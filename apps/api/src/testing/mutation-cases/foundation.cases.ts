@@ -1,26 +1,8 @@
 import { randomBytes } from 'node:crypto';
 import { DEMO_IDS, makeMembership, makeUser } from '@mop/data-access/testing';
-import type { ApiHarness } from './api-harness';
+import type { ApiHarness } from '../api-harness';
 
-/** A call of one mutation: who makes it and with what variables. */
-export interface MutationCall {
-  token: string | null;
-  variables: Record<string, unknown>;
-}
-
-/**
- * Every mutation of the API with a valid call (and the audit action it must leave) and its bad
- * inputs (each must be BAD_USER_INPUT naming the field, and change nothing). The audit-rule and
- * bad-input tests check that this list names every mutation in the schema.
- */
-export interface MutationCase {
-  name: string;
-  document: string;
-  action: string;
-  valid(api: ApiHarness): Promise<MutationCall>;
-  /** Each call may use its own document (an unknown argument is bad input too). */
-  badInputs(api: ApiHarness): Promise<(MutationCall & { field: string; document?: string })[]>;
-}
+import type { FailingCall, MutationCase } from './mutation-case';
 
 async function throwawayUser(api: ApiHarness, status: 'ACTIVE' | 'DISABLED' = 'ACTIVE') {
   const user = await makeUser(api.db, { status });
@@ -35,7 +17,7 @@ async function signedInThrowaway(api: ApiHarness) {
 
 const admin = (api: ApiHarness) => api.login('admin@mop.local');
 
-export const MUTATION_CASES: MutationCase[] = [
+export const FOUNDATION_MUTATION_CASES: MutationCase[] = [
   {
     name: 'login',
     document: 'mutation($input: LoginInput!) { login(input: $input) { token } }',
@@ -140,7 +122,7 @@ export const MUTATION_CASES: MutationCase[] = [
 ];
 
 /** Calls that fail for reasons other than input (authorization, state): they must change nothing either. */
-export const FAILING_CALLS: { name: string; call(api: ApiHarness): Promise<MutationCall & { document: string; code: string }> }[] = [
+export const FOUNDATION_FAILING_CALLS: FailingCall[] = [
   {
     name: 'disableUser by a merchant owner',
     call: async (api) => ({
