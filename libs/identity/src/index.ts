@@ -3,3 +3,4 @@ export * from './lib/request-context.factory';
 export * from './lib/session.service';
 export * from './lib/password.service';
 export * from './lib/identity.types';
+export * from './lib/auth.service';

@@ -19,6 +19,10 @@ import {
 import { AuditModule } from '@mop/audit';
 import { IdentityModule, RequestContextFactory } from '@mop/identity';
 import { TenancyModule } from '@mop/tenancy';
+import { ReviewsModule } from '@mop/reviews';
+import { OnboardingModule } from '@mop/onboarding';
+import { CatalogModule } from '@mop/catalog';
+import { CouponsModule } from '@mop/coupons';
 import { HealthController } from './health.controller';
 
 /** Where development writes the schema the console builds its data provider from. */
@@ -31,6 +35,10 @@ export const SCHEMA_FILE = join(__dirname, '../../../../libs/shared/src/graphql/
     AuditModule,
     IdentityModule,
     TenancyModule,
+    ReviewsModule,
+    OnboardingModule,
+    CatalogModule,
+    CouponsModule,
     GraphQLModule.forRootAsync<ApolloDriverConfig>({
       driver: ApolloDriver,
       imports: [IdentityModule],

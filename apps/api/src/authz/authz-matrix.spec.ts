@@ -2,6 +2,8 @@ import { GraphQLSchemaHost } from '@nestjs/graphql';
 import { type ApiHarness, startApi } from '../testing/api-harness';
 import { createTenantFixtures, type TenantFixtures } from '../testing/tenant-fixtures';
 import { FOUNDATION_OPERATIONS } from './matrix/foundation.ops';
+import { ONBOARDING_REVIEW_OPERATIONS } from './matrix/onboarding-review.ops';
+import { STAFF_STORE_OPERATIONS } from './matrix/staff-stores.ops';
 import { type Actor, ACTOR_EMAILS, ACTORS, type CaseContext, type Operation, type Outcome, type Side } from './matrix/matrix-kit';
 
 /**
@@ -9,7 +11,7 @@ import { type Actor, ACTOR_EMAILS, ACTORS, type CaseContext, type Operation, typ
  * membership, and nobody signed in) × {a record of the actor's own tenant, one of another tenant}.
  * The operations and the table of who may reach what live in ./matrix/*.ops.ts, one file per area.
  */
-const OPERATIONS: Operation[] = [...FOUNDATION_OPERATIONS];
+const OPERATIONS: Operation[] = [...FOUNDATION_OPERATIONS, ...ONBOARDING_REVIEW_OPERATIONS, ...STAFF_STORE_OPERATIONS];
 
 describe('authorization matrix', () => {
   let api: ApiHarness;

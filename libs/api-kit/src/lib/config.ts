@@ -10,7 +10,7 @@ export interface AppConfig {
   /** Prefix of every Redis key and BullMQ queue: lets several stacks (and tests) share one Redis. */
   redisPrefix: string;
   session: { idleMinutes: number; absoluteHours: number; cookieName: string; cookieSecure: boolean };
-  login: { maxFailures: number; windowMinutes: number; maxFailuresPerIp: number };
+  login: { maxFailures: number; windowMinutes: number; maxFailuresPerIp: number; maxSignUpsPerIp: number };
   graphql: { maxDepth: number; maxCost: number; introspection: boolean };
 }
 
@@ -44,6 +44,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
       maxFailures: num('LOGIN_MAX_FAILURES', 5),
       windowMinutes: num('LOGIN_WINDOW_MINUTES', 15),
       maxFailuresPerIp: num('LOGIN_MAX_FAILURES_PER_IP', 50),
+      maxSignUpsPerIp: num('SIGN_UP_MAX_PER_IP_PER_HOUR', 20),
     },
     graphql: {
       maxDepth: num('GRAPHQL_MAX_DEPTH', 8),

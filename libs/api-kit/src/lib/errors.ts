@@ -46,3 +46,13 @@ export class TooManyRequestsError extends AppError {
     super('TOO_MANY_REQUESTS', message, { retryAfterSeconds });
   }
 }
+
+/** FORBIDDEN because the merchant has not enabled the product the operation belongs to. */
+export class ProductNotEnabledError extends AppError {
+  constructor(product: string) {
+    super('FORBIDDEN', `The product ${product} is not enabled for this merchant: apply for it in the product catalog.`, {
+      reason: 'PRODUCT_NOT_ENABLED',
+      product,
+    });
+  }
+}

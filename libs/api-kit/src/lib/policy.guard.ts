@@ -1,7 +1,7 @@
 import { type CanActivate, type ExecutionContext, Injectable } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
-import { ForbiddenError, UnauthenticatedError } from './errors';
-import { POLICY_KEY, type Policy } from './policy';
+import { ForbiddenError, ProductNotEnabledError, UnauthenticatedError } from './errors';
+import { POLICY_KEY, type Policy, PRODUCT_KEY } from './policy';
 import { gqlContextOf } from './request-context';
 
 /**
@@ -20,7 +20,10 @@ export class PolicyGuard implements CanActivate {
     const { rc } = gqlContextOf(context);
     if (!rc.isAuthenticated) throw new UnauthenticatedError();
     if (policy.kind === 'authenticated') return true;
-    if (!rc.principal?.membership) throw new ForbiddenError('Choose a workspace first.');
+    const membership = rc.principal?.membership;
+    if (!membership) throw new ForbiddenError('Choose a workspace first.');
+    const product = this.reflector.get<string | undefined>(PRODUCT_KEY, context.getHandler());
+    if (product && membership.kind === 'MERCHANT' && !membership.enabledProducts.includes(product)) throw new ProductNotEnabledError(product);
     if (!rc.ability.can(policy.action, policy.subject)) throw new ForbiddenError();
     return true;
   }

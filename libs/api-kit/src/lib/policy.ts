@@ -20,3 +20,11 @@ export const Public = () => SetMetadata(POLICY_KEY, { kind: 'public' } satisfies
 export const Authenticated = () => SetMetadata(POLICY_KEY, { kind: 'authenticated' } satisfies Policy);
 export const Allow = (action: Action, subject: SubjectName) =>
   applyDecorators(SetMetadata(POLICY_KEY, { kind: 'ability', action, subject } satisfies Policy));
+
+export const PRODUCT_KEY = 'mop:product';
+
+/**
+ * The operation belongs to a product of the catalog (e.g. `MERCHANT_COUPONS`): in a merchant
+ * workspace it is refused until the merchant is enrolled, with an error that names the product.
+ */
+export const RequiresProduct = (code: string) => SetMetadata(PRODUCT_KEY, code);

@@ -2,6 +2,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import { type Db, type Prisma, PRISMA, type Tx } from '@mop/data-access';
 import { accessibleWhere } from '@mop/authz';
 import { type ListArgs, NotFoundError, type RequestContext, toPage } from '@mop/api-kit';
+import type { WorkspaceKind } from '@mop/shared';
 import type { AuditEventFilter } from './audit-event.types';
 
 export interface AuditEntry {
@@ -13,8 +14,12 @@ export interface AuditEntry {
   merchantId?: string | null;
   /** Set when a provider acts for a merchant. */
   onBehalfOfMerchantId?: string | null;
+  /** The provider whose data changed, when it is not the acting workspace's own provider. */
+  providerId?: string | null;
   /** For events before a session exists (sign-in): who the actor is. */
   actor?: { userId: string; label: string };
+  /** The workspace the event belongs to when it is not the acting one (accepting an invitation joins another). */
+  workspace?: { kind: WorkspaceKind; merchantId: string | null; providerId: string | null };
 }
 
 const SORTABLE = ['at', 'action', 'subjectType', 'actorLabel'] as const;
@@ -28,7 +33,7 @@ export class AuditService {
   constructor(@Inject(PRISMA) private readonly db: Db) {}
 
   async record(tx: Tx, ctx: RequestContext, entry: AuditEntry): Promise<void> {
-    const membership = ctx.principal?.membership ?? null;
+    const membership = entry.workspace ?? ctx.principal?.membership ?? null;
     const onBehalfOf = entry.onBehalfOfMerchantId ?? null;
     await tx.auditEvent.create({
       data: {
@@ -38,7 +43,7 @@ export class AuditService {
         workspaceId: membership?.merchantId ?? membership?.providerId ?? null,
         onBehalfOfMerchantId: onBehalfOf,
         merchantId: entry.merchantId ?? onBehalfOf ?? membership?.merchantId ?? null,
-        providerId: membership?.providerId ?? null,
+        providerId: entry.providerId ?? membership?.providerId ?? null,
         action: entry.action,
         subjectType: entry.subjectType,
         subjectId: entry.subjectId ?? null,

@@ -56,30 +56,35 @@ export const DEMO_PRODUCTS = [
     code: 'MERCHANT_COUPONS',
     name: 'Merchant coupons',
     description: 'Create coupon stocks, let customers claim them and redeem them at the counter or by API.',
+    requirements: 'An active merchant with at least one store; a budget you are ready to put behind the coupons.',
     requiresReview: true,
   },
   {
     code: 'CUSTOMER_MESSAGES',
     name: 'Customer messages',
     description: 'Order, payment and subscription messages to your customers, now or on a schedule.',
+    requirements: 'Approved message templates; customers who opted in to subscription messages.',
     requiresReview: true,
   },
   {
     code: 'PUBLIC_COUPON_CHANNEL',
     name: 'Public coupon channel',
     description: "Publish coupons to the platform's public promotion channel (each stock is reviewed).",
+    requirements: 'Merchant coupons enabled; each stock submitted to the channel is reviewed before it is listed.',
     requiresReview: true,
   },
   {
     code: 'MINI_PROGRAMS',
     name: 'Mini-programs',
     description: 'Register mini-programs and release reviewed versions.',
+    requirements: 'An app id for each mini-program; every version is reviewed before release.',
     requiresReview: true,
   },
   {
     code: 'API_ACCESS',
     name: 'API access',
     description: 'Server-to-server API keys for claims, redemptions and order events.',
+    requirements: 'A server that keeps API secrets out of browsers and apps.',
     requiresReview: false,
   },
 ] as const;
@@ -265,7 +270,11 @@ async function seedUser(tx: Tx, u: DemoUser, passwordHash: string): Promise<void
 async function seedCatalog(tx: Tx): Promise<void> {
   const ids: Record<string, string> = {};
   for (const [i, p] of DEMO_PRODUCTS.entries()) {
-    const row = await tx.product.upsert({ where: { code: p.code }, update: {}, create: { ...p, sortOrder: i + 1 } });
+    const wanted = { ...p, sortOrder: i + 1 };
+    const existing = await tx.product.findUnique({ where: { code: p.code } });
+    // Catalog copy follows the seed, but an unchanged row is left alone (a re-seed changes nothing).
+    const unchanged = existing && (Object.keys(wanted) as (keyof typeof wanted)[]).every((k) => existing[k] === wanted[k]);
+    const row = unchanged ? existing : await tx.product.upsert({ where: { code: p.code }, update: wanted, create: wanted });
     ids[p.code] = row.id;
   }
   for (const code of ['MERCHANT_COUPONS', 'CUSTOMER_MESSAGES']) {

@@ -2,7 +2,7 @@ import { Args, Context, Mutation, Query, Resolver } from '@nestjs/graphql';
 import { Inject } from '@nestjs/common';
 import { APP_CONFIG, type AppConfig, Authenticated, Ctx, type GqlContext, IdArg, Public, type RequestContext } from '@mop/api-kit';
 import { AuthService } from './auth.service';
-import { ChangePasswordInput, LoginInput, LoginPayload, Me, SessionInfo, UpdateProfileInput } from './identity.types';
+import { ChangePasswordInput, LoginInput, LoginPayload, Me, SessionInfo, SignUpInput, UpdateProfileInput } from './identity.types';
 
 @Resolver(() => Me)
 export class AuthResolver {
@@ -14,7 +14,16 @@ export class AuthResolver {
   @Mutation(() => LoginPayload)
   @Public()
   async login(@Ctx() ctx: RequestContext, @Context() gql: GqlContext, @Args('input') input: LoginInput): Promise<LoginPayload> {
-    const { token, me, maxAgeSeconds } = await this.auth.login(ctx, input);
+    return this.withCookie(gql, await this.auth.login(ctx, input));
+  }
+
+  @Mutation(() => LoginPayload)
+  @Public()
+  async signUp(@Ctx() ctx: RequestContext, @Context() gql: GqlContext, @Args('input') input: SignUpInput): Promise<LoginPayload> {
+    return this.withCookie(gql, await this.auth.signUp(ctx, input));
+  }
+
+  private withCookie(gql: GqlContext, { token, me, maxAgeSeconds }: { token: string; me: Me; maxAgeSeconds: number }): LoginPayload {
     gql.reply?.setCookie?.(this.config.session.cookieName, token, {
       httpOnly: true,
       sameSite: 'lax',

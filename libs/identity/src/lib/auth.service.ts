@@ -1,9 +1,10 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { type Db, PRISMA } from '@mop/data-access';
+import { type Db, isUniqueViolation, PRISMA } from '@mop/data-access';
 import {
   APP_CONFIG,
   type AppConfig,
   BadUserInputError,
+  ConflictError,
   ForbiddenError,
   NotFoundError,
   type RequestContext,
@@ -11,7 +12,7 @@ import {
 } from '@mop/api-kit';
 import { AuditService } from '@mop/audit';
 import { defineAbilityFor, firstForbiddenField, packAbility, type Principal } from '@mop/authz';
-import type { ChangePasswordInput, LoginInput, Me, UpdateProfileInput } from './identity.types';
+import type { ChangePasswordInput, LoginInput, Me, SignUpInput, UpdateProfileInput } from './identity.types';
 import { LoginRateLimiter } from './login-rate-limiter';
 import { PasswordService } from './password.service';
 import { SessionService } from './session.service';
@@ -57,6 +58,30 @@ export class AuthService {
       });
       return created;
     });
+    return this.signedIn(token);
+  }
+
+  /** A new account, signed in at once with no workspace: it then applies as a merchant or provider. */
+  async signUp(ctx: RequestContext, input: SignUpInput): Promise<{ token: string; me: Me; maxAgeSeconds: number }> {
+    const email = input.email.trim().toLowerCase();
+    await this.limiter.consumeSignUp(ctx.ip ?? 'unknown');
+    this.passwords.assertAcceptable(input.password, email, 'password');
+    const passwordHash = await this.passwords.hash(input.password);
+    try {
+      const { token } = await this.db.$transaction(async (tx) => {
+        const user = await tx.user.create({ data: { email, passwordHash, displayName: input.displayName.trim(), locale: input.locale ?? 'en' } });
+        const created = await this.sessions.create(tx, { userId: user.id, activeMembershipId: null, ip: ctx.ip, userAgent: ctx.userAgent });
+        await this.audit.record(tx, ctx, { action: 'user.signUp', subjectType: 'User', subjectId: user.id, actor: { userId: user.id, label: email } });
+        return created;
+      });
+      return this.signedIn(token);
+    } catch (err) {
+      if (isUniqueViolation(err, ['email'])) throw new ConflictError('An account with this email already exists: sign in instead.', { field: 'email' });
+      throw err;
+    }
+  }
+
+  private async signedIn(token: string): Promise<{ token: string; me: Me; maxAgeSeconds: number }> {
     const resolved = await this.sessions.resolve(token);
     if (!resolved) throw new UnauthenticatedError();
     return { token, me: await this.me(resolved.principal), maxAgeSeconds: this.config.session.absoluteHours * 3600 };
@@ -156,7 +181,8 @@ export class AuthService {
     return true;
   }
 
-  private async reloadMe(ctx: RequestContext): Promise<Me> {
+  /** The `me` of the request's session as it is now (after its active workspace changed). */
+  async reloadMe(ctx: RequestContext): Promise<Me> {
     const resolved = await this.db.session.findUniqueOrThrow({ where: { id: requireSession(ctx) }, select: { tokenHash: true } });
     const principal = await this.sessions.resolveByHash(resolved.tokenHash);
     return this.me(principal?.principal ?? null);

@@ -10,6 +10,6 @@ import { UsersService } from './users.service';
 
 @Module({
   providers: [PasswordService, SessionService, LoginRateLimiter, AuthService, AuthResolver, UsersService, UsersResolver, RequestContextFactory],
-  exports: [RequestContextFactory, SessionService, PasswordService],
+  exports: [RequestContextFactory, SessionService, PasswordService, AuthService],
 })
 export class IdentityModule {}

@@ -13,6 +13,7 @@ export class Workspace {
   @Field(() => String) name!: string;
   @Field(() => RoleEnum) role!: string;
   @Field(() => TenantStatusEnum, { nullable: true, description: 'tenant status; null for the platform workspace' }) status!: string | null;
+  @Field(() => String, { nullable: true, description: 'why the tenant is suspended or rejected' }) statusReason!: string | null;
 }
 
 @ObjectType()
@@ -36,6 +37,17 @@ export class LoginPayload {
 export class LoginInput {
   @Field(() => String) @IsEmail({}, { message: 'Enter a valid email address.' }) @MaxLength(254) email!: string;
   @Field(() => String) @IsString() @Length(1, 200, { message: 'Enter your password.' }) password!: string;
+}
+
+@InputType()
+export class SignUpInput {
+  @Field(() => String) @IsEmail({}, { message: 'Enter a valid email address.' }) @MaxLength(254) email!: string;
+  @Field(() => String) @IsString() @MaxLength(200) password!: string;
+  @Field(() => String) @IsString() @Length(1, 80, { message: 'A display name has 1 to 80 characters.' }) displayName!: string;
+  @Field(() => String, { nullable: true })
+  @IsOptional()
+  @IsIn(LOCALES as unknown as string[], { message: `The language is one of ${LOCALES.join(', ')}.` })
+  locale?: string;
 }
 
 @InputType()

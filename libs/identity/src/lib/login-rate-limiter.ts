@@ -11,6 +11,7 @@ import { APP_CONFIG, type AppConfig, REDIS, TooManyRequestsError } from '@mop/ap
 export class LoginRateLimiter {
   private readonly byAccount: RateLimiterRedis;
   private readonly byIp: RateLimiterRedis;
+  private readonly signUps: RateLimiterRedis;
 
   constructor(@Inject(REDIS) redis: Redis, @Inject(APP_CONFIG) config: AppConfig) {
     const duration = config.login.windowMinutes * 60;
@@ -28,6 +29,22 @@ export class LoginRateLimiter {
       duration,
       blockDuration: duration,
     });
+    this.signUps = new RateLimiterRedis({
+      storeClient: redis,
+      keyPrefix: `${config.redisPrefix}:sign-up:ip`,
+      points: config.login.maxSignUpsPerIp,
+      duration: 3600,
+    });
+  }
+
+  /** Counts a sign-up from this address; too many in an hour is TOO_MANY_REQUESTS. */
+  async consumeSignUp(ip: string): Promise<void> {
+    try {
+      await this.signUps.consume(ip);
+    } catch (res) {
+      if (res instanceof RateLimiterRes) throw tooMany(res, 'Too many sign-ups from this address.');
+      throw res;
+    }
   }
 
   async assertAllowed(email: string, ip: string): Promise<void> {
@@ -52,7 +69,7 @@ function accountKey(email: string, ip: string): string {
   return `${email}|${ip}`;
 }
 
-function tooMany(res: RateLimiterRes): TooManyRequestsError {
+function tooMany(res: RateLimiterRes, what = 'Too many failed sign-ins.'): TooManyRequestsError {
   const seconds = Math.max(1, Math.ceil(res.msBeforeNext / 1000));
-  return new TooManyRequestsError(`Too many failed sign-ins. Try again in ${Math.ceil(seconds / 60)} minutes.`, seconds);
+  return new TooManyRequestsError(`${what} Try again in ${Math.ceil(seconds / 60)} minutes.`, seconds);
 }

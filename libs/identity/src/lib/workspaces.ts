@@ -2,8 +2,8 @@ import type { Db, Prisma } from '@mop/data-access';
 import type { Workspace } from './identity.types';
 
 export const workspaceInclude = {
-  merchant: { select: { displayName: true, status: true } },
-  provider: { select: { name: true, status: true } },
+  merchant: { select: { displayName: true, status: true, statusReason: true } },
+  provider: { select: { name: true, status: true, statusReason: true } },
 } satisfies Prisma.MembershipInclude;
 
 type MembershipWithTenant = Prisma.MembershipGetPayload<{ include: typeof workspaceInclude }>;
@@ -16,6 +16,7 @@ export function toWorkspace(m: MembershipWithTenant): Workspace {
     name: m.merchant?.displayName ?? m.provider?.name ?? 'Platform',
     role: m.role,
     status: m.merchant?.status ?? m.provider?.status ?? null,
+    statusReason: m.merchant?.statusReason ?? m.provider?.statusReason ?? null,
   };
 }
 

@@ -10,7 +10,9 @@ import type {
   MerchantFilter,
   ServiceProviderFilter,
   StoreFilter,
+  StoreType,
 } from './tenancy.types';
+import { toStore } from './opening-hours';
 
 const insensitive = (q: string) => ({ contains: q, mode: 'insensitive' as const });
 const authorizationInclude = { merchant: { select: { displayName: true } }, provider: { select: { name: true } } } satisfies Prisma.AuthorizationInclude;
@@ -47,14 +49,15 @@ export class TenancyService {
   }
 
   // ── stores
-  listStores(ctx: RequestContext, args: ListArgs, f: StoreFilter = {}) {
-    return this.db.store.findMany({ where: this.storeWhere(ctx, f), ...toPage(args, ['name', 'code', 'status', 'createdAt'], ['name', 'asc']) });
+  async listStores(ctx: RequestContext, args: ListArgs, f: StoreFilter = {}): Promise<StoreType[]> {
+    const rows = await this.db.store.findMany({ where: this.storeWhere(ctx, f), ...toPage(args, ['name', 'code', 'status', 'createdAt'], ['name', 'asc']) });
+    return rows.map(toStore);
   }
   countStores(ctx: RequestContext, f: StoreFilter = {}) {
     return this.db.store.count({ where: this.storeWhere(ctx, f) });
   }
-  async getStore(ctx: RequestContext, id: string) {
-    return found('Store', id, await this.db.store.findFirst({ where: { AND: [accessibleWhere(ctx.ability, 'Store'), { id }] } }));
+  async getStore(ctx: RequestContext, id: string): Promise<StoreType> {
+    return toStore(found('Store', id, await this.db.store.findFirst({ where: { AND: [accessibleWhere(ctx.ability, 'Store'), { id }] } })));
   }
   private storeWhere(ctx: RequestContext, f: StoreFilter): Prisma.StoreWhereInput {
     return {

@@ -1,4 +1,4 @@
-import { Field, ID, InputType, ObjectType } from '@nestjs/graphql';
+import { Field, ID, InputType, Int, ObjectType } from '@nestjs/graphql';
 import { IsOptional, IsUUID, MaxLength } from 'class-validator';
 import {
   AuthorizationScopeEnum,
@@ -36,6 +36,13 @@ export class MerchantFilter {
   @Field(() => [ID], { nullable: true }) @IsOptional() @IsUUID('all', { each: true }) ids?: string[];
 }
 
+@ObjectType('OpeningHours', { description: 'one opening interval: weekday 1 = Monday … 7 = Sunday, "HH:MM" 24h, opens < closes' })
+export class OpeningHoursType {
+  @Field(() => Int) weekday!: number;
+  @Field(() => String) opens!: string;
+  @Field(() => String) closes!: string;
+}
+
 @ObjectType('Store')
 export class StoreType {
   @Field(() => ID) id!: string;
@@ -43,7 +50,9 @@ export class StoreType {
   @Field(() => String) code!: string;
   @Field(() => String) name!: string;
   @Field(() => String) address!: string;
+  @Field(() => [OpeningHoursType]) openingHours!: OpeningHoursType[];
   @Field(() => StoreStatusEnum) status!: string;
+  @Field(() => Int) version!: number;
   @Field(() => Date) createdAt!: Date;
   @Field(() => Date) updatedAt!: Date;
 }

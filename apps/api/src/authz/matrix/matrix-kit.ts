@@ -57,14 +57,19 @@ export function classify(res: GqlResult, allowedWhen: (data: Record<string, unkn
 }
 
 /** allX, _allXMeta and X for one resource, each aimed at the target record by id. */
-export function readOperations(type: string, plural: string, pick: (t: TenantRecords, actor: Actor) => string, expected: Record<Side, Actor[]>): Operation[] {
+export function readOperations(
+  type: string,
+  plural: string,
+  pick: (t: TenantRecords, actor: Actor, c: CaseContext) => string | Promise<string>,
+  expected: Record<Side, Actor[]>,
+): Operation[] {
   const filter = `${type}Filter`;
   return [
     {
       name: `all${plural}`,
       expected,
       run: async (c) => {
-        const id = pick(c.t, c.actor);
+        const id = await pick(c.t, c.actor, c);
         const res = await c.api.gql(`query($f: ${filter}) { all${plural}(filter: $f, perPage: 100) { id } }`, { f: { ids: [id] } }, { token: c.token });
         return classify(res, (d) => (d[`all${plural}`] as { id: string }[]).some((r) => r.id === id));
       },
@@ -73,7 +78,7 @@ export function readOperations(type: string, plural: string, pick: (t: TenantRec
       name: `_all${plural}Meta`,
       expected,
       run: async (c) => {
-        const res = await c.api.gql(`query($f: ${filter}) { _all${plural}Meta(filter: $f) { count } }`, { f: { ids: [pick(c.t, c.actor)] } }, { token: c.token });
+        const res = await c.api.gql(`query($f: ${filter}) { _all${plural}Meta(filter: $f) { count } }`, { f: { ids: [await pick(c.t, c.actor, c)] } }, { token: c.token });
         return classify(res, (d) => (d[`_all${plural}Meta`] as { count: number }).count === 1);
       },
     },
@@ -81,7 +86,7 @@ export function readOperations(type: string, plural: string, pick: (t: TenantRec
       name: type,
       expected,
       run: async (c) => {
-        const id = pick(c.t, c.actor);
+        const id = await pick(c.t, c.actor, c);
         const res = await c.api.gql(`query($id: ID!) { ${type}(id: $id) { id } }`, { id }, { token: c.token });
         return classify(res, (d) => (d[type] as { id: string } | null)?.id === id);
       },

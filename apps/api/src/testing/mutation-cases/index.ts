@@ -1,9 +1,11 @@
 import { FOUNDATION_FAILING_CALLS, FOUNDATION_MUTATION_CASES } from './foundation.cases';
 import type { FailingCall, MutationCase } from './mutation-case';
+import { ONBOARDING_REVIEW_MUTATION_CASES } from './onboarding-review.cases';
+import { STAFF_STORE_FAILING_CALLS, STAFF_STORE_MUTATION_CASES } from './staff-stores.cases';
 
 export type { FailingCall, MutationCall, MutationCase } from './mutation-case';
 
 /** Every mutation of the API, one file per area: the audit-rule and bad-input tests walk this list. */
-export const MUTATION_CASES: MutationCase[] = [...FOUNDATION_MUTATION_CASES];
+export const MUTATION_CASES: MutationCase[] = [...FOUNDATION_MUTATION_CASES, ...ONBOARDING_REVIEW_MUTATION_CASES, ...STAFF_STORE_MUTATION_CASES];
 
-export const FAILING_CALLS: FailingCall[] = [...FOUNDATION_FAILING_CALLS];
+export const FAILING_CALLS: FailingCall[] = [...FOUNDATION_FAILING_CALLS, ...STAFF_STORE_FAILING_CALLS];

@@ -1,0 +1,2 @@
+export * from './lib/catalog.module';
+export * from './lib/product.types';

@@ -1,0 +1,2 @@
+export * from './lib/coupons.module';
+export * from './lib/coupon-stock.types';

@@ -1,0 +1,2 @@
+export * from './lib/onboarding.module';
+export * from './lib/onboarding.types';

@@ -1,0 +1,2 @@
+-- AlterTable
+ALTER TABLE "products" ADD COLUMN     "requirements" TEXT NOT NULL DEFAULT '';
