@@ -25,6 +25,7 @@ console.log(`
     owner@lumen.example      owner of Lumen Books     (also manager@, marketer@, clerk@lumen.example)
     admin@nimbus.example     provider admin of Nimbus Digital (operator@nimbus.example: operator)
     consultant@mop.local     manager at Lumen Books and operator at Nimbus Digital
+    applicant@maple.example  applied as Maple Bakery: waiting in the reviewer's queue
 
   Ctrl-C stops everything.
 `);

@@ -30,9 +30,10 @@ describe('seedDemo', () => {
     await seedDemo(t.db);
     expect(await snapshot(t)).toEqual(first);
 
-    expect(await t.db.user.count()).toBe(13);
-    expect(await t.db.merchant.count()).toBe(2);
-    expect(await t.db.store.count()).toBe(4);
+    expect(await t.db.user.count()).toBe(14);
+    expect(await t.db.merchant.count()).toBe(3);
+    expect(await t.db.store.count()).toBe(5);
+    expect(await t.db.application.count({ where: { status: 'SUBMITTED' } })).toBe(1);
     expect(await t.db.product.count()).toBe(5);
 
     const owner = await t.db.user.findUniqueOrThrow({ where: { email: 'owner@harbor.example' } });

@@ -21,12 +21,18 @@ export const DEMO_IDS = {
   merchants: {
     harbor: '20000000-0000-4000-8000-000000000001',
     lumen: '20000000-0000-4000-8000-000000000002',
+    /** Applied, waiting in the review queue. */
+    maple: '20000000-0000-4000-8000-000000000003',
   },
   stores: {
     harborHq: '30000000-0000-4000-8000-000000000001',
     harborPier: '30000000-0000-4000-8000-000000000002',
     lumenCentral: '30000000-0000-4000-8000-000000000003',
     lumenEast: '30000000-0000-4000-8000-000000000004',
+    mapleMain: '30000000-0000-4000-8000-000000000005',
+  },
+  applications: {
+    mapleOnboarding: '70000000-0000-4000-8000-000000000001',
   },
   providers: {
     nimbus: '40000000-0000-4000-8000-000000000001',
@@ -48,6 +54,7 @@ export const DEMO_IDS = {
     nimbusAdmin: '10000000-0000-4000-8000-000000000031',
     nimbusOperator: '10000000-0000-4000-8000-000000000032',
     consultant: '10000000-0000-4000-8000-000000000041',
+    mapleApplicant: '10000000-0000-4000-8000-000000000051',
   },
 } as const;
 
@@ -120,6 +127,8 @@ const USERS: DemoUser[] = [
   { id: U.lumenClerk, email: 'clerk@lumen.example', displayName: 'Liam Clerk', memberships: [{ kind: 'MERCHANT', merchantId: M.lumen, role: 'CLERK', storeIds: [S.lumenCentral] }] },
   { id: U.nimbusAdmin, email: 'admin@nimbus.example', displayName: 'Nora Admin', memberships: [{ kind: 'PROVIDER', providerId: P.nimbus, role: 'PROVIDER_ADMIN' }] },
   { id: U.nimbusOperator, email: 'operator@nimbus.example', displayName: 'Owen Operator', memberships: [{ kind: 'PROVIDER', providerId: P.nimbus, role: 'PROVIDER_OPERATOR' }] },
+  // Signed up and applied as a merchant; no workspace until a reviewer approves.
+  { id: U.mapleApplicant, email: 'applicant@maple.example', displayName: 'Mei Applicant', memberships: [] },
   {
     id: U.consultant,
     email: 'consultant@mop.local',
@@ -158,6 +167,7 @@ export async function seedDemo(db: Db, options: SeedDemoOptions = {}): Promise<S
     await seedTenants(tx);
     for (const u of USERS) await seedUser(tx, u, passwordHash);
     await seedCatalog(tx);
+    await seedPendingApplication(tx);
     await tx.authorization.upsert({
       where: { id: DEMO_IDS.authorizations.nimbusHarbor },
       update: {},
@@ -176,6 +186,42 @@ export async function seedDemo(db: Db, options: SeedDemoOptions = {}): Promise<S
     });
   }, { timeout: 30_000 });
   return { ids: DEMO_IDS, password: DEMO_PASSWORD };
+}
+
+/** A merchant application waiting in the review queue, so the demo reviewer has something to decide. */
+async function seedPendingApplication(tx: Tx): Promise<void> {
+  if (await tx.application.findUnique({ where: { id: DEMO_IDS.applications.mapleOnboarding } })) return;
+  const firstStore = { code: 'MAIN', name: 'Maple Bakery · Xintiandi', address: '123 Taicang Rd, Huangpu, Shanghai', openingHours: [
+    { weekday: 1, opens: '08:00', closes: '20:00' },
+    { weekday: 6, opens: '09:00', closes: '22:00' },
+  ] };
+  const merchant = {
+    legalName: 'Maple Bakery (Shanghai) Co., Ltd.',
+    displayName: 'Maple Bakery',
+    licenceNumber: '91310000MAPLE0003',
+    category: 'Food & beverage',
+    contactName: 'Mei Applicant',
+    contactEmail: 'applicant@maple.example',
+    contactPhone: '+86 21 5555 0303',
+    country: 'CN',
+    currency: 'CNY',
+    timeZone: 'Asia/Shanghai',
+  };
+  await tx.merchant.create({ data: { id: M.maple, ...merchant, status: 'PENDING_REVIEW' } });
+  await tx.store.create({ data: { id: S.mapleMain, merchantId: M.maple, ...firstStore } });
+  await tx.application.create({
+    data: {
+      id: DEMO_IDS.applications.mapleOnboarding,
+      kind: 'MERCHANT_ONBOARDING',
+      subjectType: 'Merchant',
+      subjectId: M.maple,
+      merchantId: M.maple,
+      applicantUserId: U.mapleApplicant,
+      payload: { ...merchant, firstStore },
+      submittedAt: new Date(Date.now() - 30 * 3_600_000),
+      events: { create: { kind: 'SUBMITTED', actorUserId: U.mapleApplicant, actorLabel: 'applicant@maple.example', at: new Date(Date.now() - 30 * 3_600_000) } },
+    },
+  });
 }
 
 async function seedTenants(tx: Tx): Promise<void> {
