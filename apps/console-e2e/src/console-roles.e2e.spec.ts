@@ -7,6 +7,7 @@ import { startStack, type Stack } from './support/stack';
 import {
   ALL_MENU_RESOURCES,
   EXPECTED_MENUS,
+  expectedMenu,
   login,
   newPage,
   pageTitle,
@@ -16,13 +17,14 @@ import {
   waitForText,
 } from './support/console';
 
-const ACCOUNTS: { email: string; role: keyof typeof EXPECTED_MENUS }[] = [
+// Harbor Coffee has merchant coupons enabled in the demo data: its owner, manager and marketer see Coupons.
+const ACCOUNTS: { email: string; role: keyof typeof EXPECTED_MENUS; coupons?: boolean }[] = [
   { email: 'admin@mop.local', role: 'PLATFORM_ADMIN' },
   { email: 'reviewer@mop.local', role: 'PLATFORM_REVIEWER' },
-  { email: 'owner@harbor.example', role: 'OWNER' },
-  { email: 'manager@harbor.example', role: 'MANAGER' },
-  { email: 'marketer@harbor.example', role: 'MARKETER' },
-  { email: 'clerk@harbor.example', role: 'CLERK' },
+  { email: 'owner@harbor.example', role: 'OWNER', coupons: true },
+  { email: 'manager@harbor.example', role: 'MANAGER', coupons: true },
+  { email: 'marketer@harbor.example', role: 'MARKETER', coupons: true },
+  { email: 'clerk@harbor.example', role: 'CLERK', coupons: true },
   { email: 'owner@lumen.example', role: 'OWNER' },
   { email: 'admin@nimbus.example', role: 'PROVIDER_ADMIN' },
   { email: 'operator@nimbus.example', role: 'PROVIDER_OPERATOR' },
@@ -48,13 +50,14 @@ describe('console: roles, workspaces and languages', () => {
     await context?.close();
   });
 
-  it.each(ACCOUNTS)('$email ($role) sees exactly the $role menu', async ({ email, role }) => {
+  it.each(ACCOUNTS)('$email ($role) sees exactly the $role menu', async ({ email, role, coupons }) => {
     await login(page, email);
     await page.getByTestId('dashboard').waitFor();
     const menu = await visibleMenu(page);
     await screenshot(page, `menu-${role}-${email.split('@')[0]}-${email.split('@')[1].split('.')[0]}`);
-    expect(sorted(menu)).toEqual(sorted(EXPECTED_MENUS[role]));
-    for (const hidden of ALL_MENU_RESOURCES.filter((r) => !(EXPECTED_MENUS[role] as readonly string[]).includes(r))) {
+    const expected = expectedMenu(role, { coupons });
+    expect(sorted(menu)).toEqual(sorted(expected));
+    for (const hidden of ALL_MENU_RESOURCES.filter((r) => !expected.includes(r))) {
       expect(await page.getByTestId(`menu-${hidden}`).count()).toBe(0);
     }
     await switchLanguage(page, 'en');

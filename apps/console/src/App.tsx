@@ -1,16 +1,22 @@
 import { Admin, Authenticated, CustomRoutes, Resource } from 'react-admin';
 import { Route } from 'react-router-dom';
+import applications from './applications';
 import audit from './audit';
 import authorizations from './authorizations';
-import { authProvider, CHOOSE_WORKSPACE_PATH } from './authProvider';
+import { ACCEPT_INVITATION_PATH, authProvider, CHOOSE_WORKSPACE_PATH, ONBOARDING_PATH, SIGN_UP_PATH } from './authProvider';
+import coupons from './coupons';
 import { Dashboard } from './dashboard/Dashboard';
 import { dataProvider } from './dataProvider';
 import { i18nProvider } from './i18n';
+import invitations, { AcceptInvitationPage } from './invitations';
 import { Layout } from './layout';
 import { LoginPage } from './login/LoginPage';
+import { SignUpPage } from './login/SignUpPage';
 import { WorkspaceChooser } from './login/WorkspaceChooser';
 import members from './members';
 import merchants from './merchants';
+import { OnboardingPage } from './onboarding/OnboardingPage';
+import products from './products';
 import { ProfilePage } from './profile';
 import providers from './providers';
 import stores from './stores';
@@ -30,10 +36,14 @@ export const App = () => (
     requireAuth
     disableTelemetry
   >
+    <Resource name="Application" {...applications} />
     <Resource name="Merchant" {...merchants} />
     <Resource name="ServiceProvider" {...providers} />
     <Resource name="Store" {...stores} />
+    <Resource name="Product" {...products} />
+    <Resource name="CouponStock" {...coupons} />
     <Resource name="Membership" {...members} />
+    <Resource name="Invitation" {...invitations} />
     <Resource name="User" {...users} />
     <Resource name="Authorization" {...authorizations} />
     <Resource name="AuditEvent" {...audit} />
@@ -41,11 +51,22 @@ export const App = () => (
       <Route path="/profile" element={<ProfilePage />} />
     </CustomRoutes>
     <CustomRoutes noLayout>
+      {/* Public: reachable before signing in. */}
+      <Route path={SIGN_UP_PATH} element={<SignUpPage />} />
+      <Route path={ACCEPT_INVITATION_PATH} element={<AcceptInvitationPage />} />
       <Route
         path={CHOOSE_WORKSPACE_PATH}
         element={
           <Authenticated>
             <WorkspaceChooser />
+          </Authenticated>
+        }
+      />
+      <Route
+        path={ONBOARDING_PATH}
+        element={
+          <Authenticated>
+            <OnboardingPage />
           </Authenticated>
         }
       />

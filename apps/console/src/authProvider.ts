@@ -5,12 +5,17 @@ import { buildAbility, canAccessWith, type ConsoleAbility } from './permissions'
 import * as session from './session';
 
 export const CHOOSE_WORKSPACE_PATH = '/choose-workspace';
+export const ONBOARDING_PATH = '/onboarding';
+export const SIGN_UP_PATH = '/sign-up';
+export const ACCEPT_INVITATION_PATH = '/invitations/accept';
 
 export interface ConsolePermissions {
   workspace: session.Workspace | null;
   kind: WorkspaceKind | null;
   role: Role | null;
   rules: unknown;
+  /** how many workspaces the user belongs to: none sends it to onboarding */
+  workspaceCount: number;
 }
 
 /** One ability per `me` value: rebuilt only when the session's workspace changes. */
@@ -32,10 +37,17 @@ async function settleWorkspace(me: session.Me): Promise<session.Me> {
   return me;
 }
 
+/** Where a signed-in user starts: onboarding without a workspace, the chooser with several, else the dashboard. */
+export function landingPath(me: session.Me): string {
+  if (session.needsOnboarding(me)) return ONBOARDING_PATH;
+  if (session.needsWorkspaceChoice(me)) return CHOOSE_WORKSPACE_PATH;
+  return '/';
+}
+
 export const authProvider: AuthProvider = {
   async login({ username, email, password }: { username?: string; email?: string; password: string }) {
     const me = await settleWorkspace(await session.login(email ?? username ?? '', password));
-    return session.needsWorkspaceChoice(me) ? { redirectTo: CHOOSE_WORKSPACE_PATH } : { redirectTo: '/' };
+    return { redirectTo: landingPath(me) };
   },
 
   async logout() {
@@ -72,9 +84,15 @@ export const authProvider: AuthProvider = {
     try {
       const me = await session.loadMe();
       const workspace = me.activeWorkspace;
-      return { workspace, kind: workspace?.kind ?? null, role: workspace?.role ?? null, rules: me.permissions };
+      return {
+        workspace,
+        kind: workspace?.kind ?? null,
+        role: workspace?.role ?? null,
+        rules: me.permissions,
+        workspaceCount: me.workspaces.length,
+      };
     } catch {
-      return { workspace: null, kind: null, role: null, rules: [] };
+      return { workspace: null, kind: null, role: null, rules: [], workspaceCount: 0 };
     }
   },
 

@@ -1,13 +1,25 @@
 import { ApolloClient, HttpLink, InMemoryCache } from '@apollo/client';
 import { buildSchema, introspectionFromSchema } from 'graphql';
-import { HttpError, type DataProvider } from 'react-admin';
+import { HttpError, type DataProvider, type RaRecord } from 'react-admin';
 import buildGraphQLProvider from 'ra-data-graphql-simple';
 import schemaSdl from '@mop/shared/graphql/schema.graphql?raw';
 import { errorMessageKey, errorStatus, toApiError } from './errors';
-import { GRAPHQL_ENDPOINT } from './graphql';
+import { GRAPHQL_ENDPOINT, graphqlRequest } from './graphql';
 
 /** The resources the console lists; their names are the GraphQL types and the CASL subjects. */
-export const RESOURCES = ['Merchant', 'ServiceProvider', 'Store', 'Membership', 'User', 'Authorization', 'AuditEvent'] as const;
+export const RESOURCES = [
+  'Application',
+  'Merchant',
+  'ServiceProvider',
+  'Store',
+  'Product',
+  'CouponStock',
+  'Membership',
+  'Invitation',
+  'User',
+  'Authorization',
+  'AuditEvent',
+] as const;
 
 // Introspection is disabled in production: the committed SDL is the contract.
 const introspectionSchema = introspectionFromSchema(buildSchema(schemaSdl)).__schema;
@@ -29,6 +41,91 @@ const graphQLProvider = buildGraphQLProvider({
   },
 });
 
+export const STORE_FIELDS = 'id merchantId code name address status version openingHours { weekday opens closes } createdAt updatedAt';
+export const MEMBERSHIP_FIELDS = 'id userId email displayName kind merchantId providerId role status storeIds createdAt';
+export const INVITATION_FIELDS =
+  'id email role kind merchantId providerId storeIds status expiresAt createdAt invitedByName acceptUrl';
+
+export interface OpeningHours {
+  weekday: number;
+  opens: string;
+  closes: string;
+}
+
+/** Only the input fields: records read back from the API carry `__typename` and ids. */
+export const toOpeningHoursInput = (hours: OpeningHours[] | null | undefined): OpeningHours[] =>
+  (hours ?? []).map(({ weekday, opens, closes }) => ({ weekday: Number(weekday), opens, closes }));
+
+/**
+ * Writes whose mutations take an `input` object (or are not plain CRUD) rather than the flat
+ * arguments ra-data-graphql-simple would build.
+ */
+const overrides: Record<string, Partial<DataProvider>> = {
+  Store: {
+    create: async (_resource, { data }) => {
+      const result = await graphqlRequest<{ createStore: RaRecord }>(
+        `mutation CreateStore($input: StoreInput!) { createStore(input: $input) { ${STORE_FIELDS} } }`,
+        {
+          input: {
+            code: data.code,
+            name: data.name,
+            address: data.address,
+            openingHours: toOpeningHoursInput(data.openingHours),
+          },
+        },
+      );
+      return { data: result.createStore as never };
+    },
+    update: async (_resource, { id, data, previousData }) => {
+      const result = await graphqlRequest<{ updateStore: RaRecord }>(
+        `mutation UpdateStore($id: ID!, $input: UpdateStoreInput!) { updateStore(id: $id, input: $input) { ${STORE_FIELDS} } }`,
+        {
+          id,
+          input: {
+            name: data.name,
+            address: data.address,
+            openingHours: toOpeningHoursInput(data.openingHours),
+            // The version the editor started from: the server refuses a stale one with CONFLICT.
+            version: previousData?.version ?? data.version,
+          },
+        },
+      );
+      return { data: result.updateStore as never };
+    },
+  },
+  Membership: {
+    update: async (_resource, { id, data }) => {
+      const result = await graphqlRequest<{ updateMember: RaRecord }>(
+        `mutation UpdateMember($id: ID!, $input: UpdateMemberInput!) { updateMember(id: $id, input: $input) { ${MEMBERSHIP_FIELDS} } }`,
+        { id, input: { role: data.role, storeIds: data.role === 'CLERK' ? (data.storeIds ?? []) : undefined } },
+      );
+      return { data: result.updateMember as never };
+    },
+    delete: async (_resource, { id }) => {
+      const result = await graphqlRequest<{ removeMember: RaRecord }>(
+        `mutation RemoveMember($id: ID!) { removeMember(id: $id) { ${MEMBERSHIP_FIELDS} } }`,
+        { id },
+      );
+      return { data: result.removeMember as never };
+    },
+  },
+  Invitation: {
+    create: async (_resource, { data }) => {
+      const result = await graphqlRequest<{ inviteMember: RaRecord }>(
+        `mutation InviteMember($input: InviteMemberInput!) { inviteMember(input: $input) { ${INVITATION_FIELDS} } }`,
+        {
+          input: {
+            email: String(data.email ?? '').trim(),
+            role: data.role,
+            storeIds: data.role === 'CLERK' ? (data.storeIds ?? []) : undefined,
+          },
+        },
+      );
+      return { data: result.inviteMember as never };
+    },
+  },
+};
+
 /** Rethrows data provider failures as react-admin HttpErrors whose message is an i18n key. */
 function translateError(error: unknown): never {
   const apiError = toApiError(error);
@@ -44,8 +141,10 @@ export const dataProvider: DataProvider = new Proxy(graphQLProvider, {
     const value = Reflect.get(target, name, receiver);
     if (typeof value !== 'function') return value;
     return (...args: unknown[]) => {
+      const override = typeof name === 'string' ? overrides[String(args[0])]?.[name as keyof DataProvider] : undefined;
+      const call = (override ?? value) as (...a: unknown[]) => unknown;
       try {
-        return Promise.resolve((value as (...a: unknown[]) => unknown).apply(target, args)).catch(translateError);
+        return Promise.resolve(override ? call(...args) : call.apply(target, args)).catch(translateError);
       } catch (error) {
         return translateError(error);
       }

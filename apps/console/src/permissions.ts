@@ -16,6 +16,8 @@ const ACTION_MAP: Record<string, Action> = {
   enable: 'disable',
   revoke: 'revoke',
   switch: 'switch',
+  decide: 'decide',
+  suspend: 'suspend',
 };
 
 export function toCaslAction(action: string): Action | undefined {

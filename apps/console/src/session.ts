@@ -8,6 +8,8 @@ export interface Workspace {
   name: string;
   role: Role;
   status: string | null;
+  /** why the tenant is suspended or rejected; null otherwise */
+  statusReason: string | null;
 }
 
 export interface Me {
@@ -20,7 +22,7 @@ export interface Me {
   permissions: unknown;
 }
 
-const WORKSPACE_FIELDS = 'membershipId kind id name role status';
+const WORKSPACE_FIELDS = 'membershipId kind id name role status statusReason';
 export const ME_FIELDS = `id email displayName locale permissions workspaces { ${WORKSPACE_FIELDS} } activeWorkspace { ${WORKSPACE_FIELDS} }`;
 
 let current: Promise<Me> | undefined;
@@ -51,6 +53,30 @@ export async function login(email: string, password: string): Promise<Me> {
     { input: { email, password } },
   );
   return setMe(data.login.me);
+}
+
+/** Creates an account and signs it in, with no workspace yet: onboarding comes next. */
+export async function signUp(input: { email: string; password: string; displayName: string; locale?: string }): Promise<Me> {
+  const data = await graphqlRequest<{ signUp: { me: Me } }>(
+    `mutation SignUp($input: SignUpInput!) { signUp(input: $input) { token me { ${ME_FIELDS} } } }`,
+    { input },
+  );
+  return setMe(data.signUp.me);
+}
+
+/** Fetches `me` again: memberships change when an application is approved or an invitation accepted. */
+export function reloadMe(): Promise<Me> {
+  forgetMe();
+  return loadMe();
+}
+
+/** Accepts an invitation with the signed-in account; its workspace becomes the active one. */
+export async function acceptInvitation(token: string): Promise<Me> {
+  const data = await graphqlRequest<{ acceptInvitation: Me }>(
+    `mutation AcceptInvitation($token: String!) { acceptInvitation(token: $token) { ${ME_FIELDS} } }`,
+    { token },
+  );
+  return setMe(data.acceptInvitation);
 }
 
 export async function logout(): Promise<void> {
@@ -109,6 +135,11 @@ export async function revokeSession(id: string): Promise<boolean> {
     { id },
   );
   return data.revokeSession;
+}
+
+/** A signed-in user without any workspace belongs on the onboarding page. */
+export function needsOnboarding(me: Me): boolean {
+  return !me.activeWorkspace && me.workspaces.length === 0;
 }
 
 /** A user with several workspaces and none active must choose one before anything else. */

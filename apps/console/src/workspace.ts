@@ -9,6 +9,7 @@ export function useActiveWorkspace(): ConsolePermissions & { isPending: boolean 
     kind: permissions?.kind ?? null,
     role: permissions?.role ?? null,
     rules: permissions?.rules ?? [],
+    workspaceCount: permissions?.workspaceCount ?? 0,
     isPending,
   };
 }

@@ -6,19 +6,42 @@ import { DEMO_PASSWORD, type Stack } from './stack';
 
 export const ARTIFACTS = join(__dirname, '../../artifacts');
 
-/** The resource menu entries (data-testid `menu-<Resource>`) each role is expected to see. */
+/**
+ * The resource menu entries (data-testid `menu-<Resource>`) each role is expected to see, in a
+ * merchant without merchant coupons (Lumen Books in the demo data).
+ */
 export const EXPECTED_MENUS = {
-  PLATFORM_ADMIN: ['Merchant', 'ServiceProvider', 'User', 'Authorization', 'AuditEvent'],
-  PLATFORM_REVIEWER: ['Merchant', 'ServiceProvider', 'User', 'Authorization', 'AuditEvent'],
-  OWNER: ['Merchant', 'Store', 'Membership', 'Authorization', 'AuditEvent'],
-  MANAGER: ['Merchant', 'Store', 'Membership', 'Authorization'],
-  MARKETER: ['Merchant', 'Store'],
+  PLATFORM_ADMIN: ['Application', 'Merchant', 'ServiceProvider', 'User', 'Authorization', 'AuditEvent'],
+  PLATFORM_REVIEWER: ['Application', 'Merchant', 'ServiceProvider', 'User', 'Authorization', 'AuditEvent'],
+  OWNER: ['Merchant', 'Store', 'Product', 'Membership', 'Invitation', 'Authorization', 'AuditEvent'],
+  MANAGER: ['Merchant', 'Store', 'Product', 'Membership', 'Authorization'],
+  MARKETER: ['Merchant', 'Store', 'Product'],
   CLERK: ['Store'],
-  PROVIDER_ADMIN: ['ServiceProvider', 'Membership', 'Authorization', 'Merchant', 'AuditEvent'],
+  PROVIDER_ADMIN: ['ServiceProvider', 'Membership', 'Invitation', 'Authorization', 'Merchant', 'AuditEvent'],
   PROVIDER_OPERATOR: ['ServiceProvider', 'Authorization', 'Merchant'],
 } as const;
 
-export const ALL_MENU_RESOURCES = ['Merchant', 'ServiceProvider', 'Store', 'Membership', 'User', 'Authorization', 'AuditEvent'];
+/** The merchant roles that also get Coupons once the merchant has MERCHANT_COUPONS (Harbor Coffee). */
+const COUPON_ROLES: readonly string[] = ['OWNER', 'MANAGER', 'MARKETER'];
+
+export function expectedMenu(role: keyof typeof EXPECTED_MENUS, { coupons = false } = {}): string[] {
+  const menu: string[] = [...EXPECTED_MENUS[role]];
+  return coupons && COUPON_ROLES.includes(role) ? [...menu, 'CouponStock'] : menu;
+}
+
+export const ALL_MENU_RESOURCES = [
+  'Application',
+  'Merchant',
+  'ServiceProvider',
+  'Store',
+  'Product',
+  'CouponStock',
+  'Membership',
+  'Invitation',
+  'User',
+  'Authorization',
+  'AuditEvent',
+];
 
 export async function newPage(stack: Stack): Promise<{ context: BrowserContext; page: Page }> {
   const context = await stack.browser.newContext({ baseURL: stack.baseUrl, viewport: { width: 1440, height: 900 }, locale: 'en-US' });

@@ -2,7 +2,7 @@ import InboxOutlined from '@mui/icons-material/InboxOutlined';
 import { Box, Typography } from '@mui/material';
 import { useGetResourceLabel, useListContext, useResourceContext, useTranslate } from 'react-admin';
 
-/** The empty page of a read-only list: no "create" invitation, since writes come later. */
+/** The empty state of a list, the same whether or not the list offers a create button. */
 export const EmptyState = () => {
   const translate = useTranslate();
   const resource = useResourceContext();

@@ -1,3 +1,4 @@
+import AssignmentOutlined from '@mui/icons-material/AssignmentOutlined';
 import PersonOutline from '@mui/icons-material/PersonOutline';
 import { Box, ListItemIcon, ListItemText, MenuItem, Typography } from '@mui/material';
 import { forwardRef } from 'react';
@@ -19,6 +20,21 @@ const ProfileMenuItem = forwardRef<HTMLAnchorElement>((_props, ref) => {
   );
 });
 ProfileMenuItem.displayName = 'ProfileMenuItem';
+
+/** The onboarding page stays reachable: apply for another merchant or provider, follow the review. */
+const ApplicationsMenuItem = forwardRef<HTMLAnchorElement>((_props, ref) => {
+  const translate = useTranslate();
+  const userMenu = useUserMenu();
+  return (
+    <MenuItem component={Link} to="/onboarding" ref={ref} onClick={() => userMenu?.onClose()} data-testid="user-menu-applications">
+      <ListItemIcon>
+        <AssignmentOutlined fontSize="small" />
+      </ListItemIcon>
+      <ListItemText>{translate('mop.menu.my_applications')}</ListItemText>
+    </MenuItem>
+  );
+});
+ApplicationsMenuItem.displayName = 'ApplicationsMenuItem';
 
 export const Brand = ({ inverted = false }: { inverted?: boolean }) => {
   const translate = useTranslate();
@@ -53,6 +69,7 @@ export const AppBar = () => (
     userMenu={
       <UserMenu>
         <ProfileMenuItem />
+        <ApplicationsMenuItem />
         <Logout />
       </UserMenu>
     }

@@ -10,12 +10,13 @@ type ResourceName = (typeof RESOURCES)[number];
 
 /**
  * The entries each kind of workspace offers, in the order that reads naturally there; which of them
- * show is up to canAccess. Stores and members are reached from a tenant, not listed platform-wide.
+ * show is up to canAccess (Coupons, for instance, only once the merchant has the product). Stores and
+ * members are reached from a tenant, not listed platform-wide.
  */
 const MENU_BY_KIND: Record<WorkspaceKind | 'NONE', ResourceName[]> = {
-  PLATFORM: ['Merchant', 'ServiceProvider', 'User', 'Authorization', 'AuditEvent'],
-  MERCHANT: ['Merchant', 'Store', 'Membership', 'Authorization', 'AuditEvent'],
-  PROVIDER: ['ServiceProvider', 'Membership', 'Authorization', 'Merchant', 'AuditEvent'],
+  PLATFORM: ['Application', 'Merchant', 'ServiceProvider', 'User', 'Authorization', 'AuditEvent'],
+  MERCHANT: ['Merchant', 'Store', 'Product', 'CouponStock', 'Membership', 'Invitation', 'Authorization', 'AuditEvent'],
+  PROVIDER: ['ServiceProvider', 'Membership', 'Invitation', 'Authorization', 'Merchant', 'AuditEvent'],
   NONE: [],
 };
 
@@ -31,6 +32,9 @@ export const Menu = () => {
   const labelOf = (resource: ResourceName) => {
     if (resource === 'Merchant' && kind === 'MERCHANT') return translate('mop.menu.my_merchant');
     if (resource === 'ServiceProvider' && kind === 'PROVIDER') return translate('mop.menu.my_provider');
+    if (resource === 'Application' && kind === 'PLATFORM') return translate('mop.menu.review_queue');
+    if (resource === 'Product') return translate('mop.menu.all_products');
+    if (resource === 'CouponStock') return translate('mop.menu.coupons');
     return getResourceLabel(resource, 2);
   };
   // "My merchant" / "My provider" open the workspace's own record.

@@ -1,8 +1,10 @@
 import CheckCircleOutline from '@mui/icons-material/CheckCircleOutline';
 import LockOutlined from '@mui/icons-material/LockOutlined';
-import { Alert, Box, Button, Card, CardContent, CircularProgress, Stack, TextField, Typography } from '@mui/material';
+import { Alert, Box, Button, Card, CardContent, CircularProgress, Link, Stack, TextField, Typography } from '@mui/material';
 import { useState, type FormEvent } from 'react';
 import { useLocaleState, useLogin, useTranslate } from 'react-admin';
+import { Link as RouterLink } from 'react-router-dom';
+import { SIGN_UP_PATH } from '../authProvider';
 import { errorMessageKey, toApiError } from '../errors';
 import { toConsoleLocale } from '../i18n';
 import { Brand } from '../layout/AppBar';
@@ -128,6 +130,12 @@ export const LoginPage = () => {
                   {translate(loading ? 'mop.login.signing_in' : 'mop.login.submit')}
                 </Button>
               </Box>
+              <Typography variant="body2" color="text.secondary" sx={{ mt: 3, textAlign: 'center' }}>
+                {translate('mop.login.no_account')}{' '}
+                <Link component={RouterLink} to={SIGN_UP_PATH} data-testid="sign-up-link">
+                  {translate('mop.login.sign_up')}
+                </Link>
+              </Typography>
             </CardContent>
           </Card>
         </Box>

@@ -1,6 +1,7 @@
-import { DataTable, EmailField, List, SearchInput, SelectInput, useTranslate } from 'react-admin';
+import { DataTable, EmailField, List, SearchInput, SelectInput, TopToolbar, useTranslate } from 'react-admin';
 import { EmptyState, EnumField, LocaleDateField, StatusField } from '../common';
 import { roleChoices } from '../common/choices';
+import { InviteButton } from '../invitations/InvitationList';
 
 export const MembershipList = () => {
   const translate = useTranslate();
@@ -9,7 +10,17 @@ export const MembershipList = () => {
     <SelectInput key="role" source="role" choices={roleChoices(translate)} />,
   ];
   return (
-    <List filters={filters} sort={{ field: 'createdAt', order: 'ASC' }} exporter={false} empty={<EmptyState />}>
+    <List
+      filters={filters}
+      sort={{ field: 'createdAt', order: 'ASC' }}
+      exporter={false}
+      empty={<EmptyState />}
+      actions={
+        <TopToolbar>
+          <InviteButton />
+        </TopToolbar>
+      }
+    >
       <DataTable rowClick="show" bulkActionButtons={false} empty={<EmptyState />}>
         <DataTable.Col source="displayName" />
         <DataTable.Col source="email" field={EmailField} />

@@ -1,5 +1,6 @@
 import GroupOutlined from '@mui/icons-material/GroupOutlined';
+import { MembershipEdit } from './MembershipEdit';
 import { MembershipList } from './MembershipList';
 import { MembershipShow } from './MembershipShow';
 
-export default { list: MembershipList, show: MembershipShow, icon: GroupOutlined, recordRepresentation: 'displayName' };
+export default { list: MembershipList, show: MembershipShow, edit: MembershipEdit, icon: GroupOutlined, recordRepresentation: 'displayName' };

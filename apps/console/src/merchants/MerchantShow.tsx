@@ -1,9 +1,17 @@
-import { EmailField, Show, SimpleShowLayout, TextField } from 'react-admin';
+import { EmailField, Show, SimpleShowLayout, TextField, TopToolbar } from 'react-admin';
+import { TenantStatusButtons } from './TenantStatusButtons';
 import { Grid } from '@mui/material';
 import { LocaleDateField, ResourceTitle, StatusField } from '../common';
 
 export const MerchantShow = () => (
-  <Show title={<ResourceTitle source="displayName" />}>
+  <Show
+    title={<ResourceTitle source="displayName" />}
+    actions={
+      <TopToolbar>
+        <TenantStatusButtons />
+      </TopToolbar>
+    }
+  >
     <Grid container>
       <Grid size={{ xs: 12, md: 6 }}>
         <SimpleShowLayout>

@@ -1,8 +1,16 @@
-import { EmailField, Show, SimpleShowLayout, TextField, UrlField } from 'react-admin';
+import { EmailField, Show, SimpleShowLayout, TextField, TopToolbar, UrlField } from 'react-admin';
+import { TenantStatusButtons } from '../merchants/TenantStatusButtons';
 import { LocaleDateField, ResourceTitle, StatusField } from '../common';
 
 export const ServiceProviderShow = () => (
-  <Show title={<ResourceTitle source="name" />}>
+  <Show
+    title={<ResourceTitle source="name" />}
+    actions={
+      <TopToolbar>
+        <TenantStatusButtons />
+      </TopToolbar>
+    }
+  >
     <SimpleShowLayout>
       <TextField source="name" />
       <TextField source="legalName" />

@@ -9,7 +9,7 @@ export const StoreList = () => {
     <SelectInput key="status" source="status" choices={storeStatusChoices(translate)} />,
   ];
   return (
-    <List filters={filters} sort={{ field: 'code', order: 'ASC' }} exporter={false} empty={<EmptyState />}>
+    <List filters={filters} sort={{ field: 'code', order: 'ASC' }} exporter={false} empty={false}>
       <DataTable rowClick="show" bulkActionButtons={false} empty={<EmptyState />}>
         <DataTable.Col source="code" />
         <DataTable.Col source="name" />

@@ -76,6 +76,7 @@ export class ServiceProviderType {
   @Field(() => String, { nullable: true }) website!: string | null;
   @Field(() => String, { nullable: true }) description!: string | null;
   @Field(() => TenantStatusEnum) status!: string;
+  @Field(() => String, { nullable: true }) statusReason!: string | null;
   @Field(() => Date) createdAt!: Date;
 }
 

@@ -1,0 +1,4 @@
+import ConfirmationNumberOutlined from '@mui/icons-material/ConfirmationNumberOutlined';
+import { CouponStockList } from './CouponStockList';
+
+export default { list: CouponStockList, icon: ConfirmationNumberOutlined, recordRepresentation: 'name' };
