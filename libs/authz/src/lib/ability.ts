@@ -102,8 +102,12 @@ function defineMerchantRules({ can }: Builder, m: ActiveMembership) {
   can('read', 'Store', tenant);
   can('read', 'Product');
   can('read', 'ProductEnrollment', tenant);
-  if (m.enabledProducts.includes('MERCHANT_COUPONS')) can('read', 'CouponStock', tenant);
+  const coupons = m.enabledProducts.includes('MERCHANT_COUPONS');
+  if (coupons) can('read', 'CouponStock', tenant);
+  // Marketers run coupon stocks (create, edit, activate, pause, end); owners and managers also fund them.
+  if (coupons && m.tenantActive) can(['create', 'update'], 'CouponStock', tenant);
   if (m.role === 'MARKETER') return;
+  if (coupons && m.tenantActive) can('adjustBudget', 'CouponStock', tenant);
   // OWNER and MANAGER
   can('read', 'Membership', tenant);
   can('read', 'Authorization', tenant);
@@ -130,7 +134,7 @@ function defineProviderRules({ can }: Builder, m: ActiveMembership) {
   can('read', 'Store', { merchantId: { in: authorizedMerchants } });
   // Coupons of merchants that granted COUPONS_MANAGE (and have the product: the service filters on it).
   const couponMerchants = merchantsWithScope(m, 'COUPONS_MANAGE');
-  if (couponMerchants.length) can('read', 'CouponStock', { merchantId: { in: couponMerchants } });
+  if (couponMerchants.length) can(['read', 'create', 'update', 'adjustBudget'], 'CouponStock', { merchantId: { in: couponMerchants } });
   if (m.role !== 'PROVIDER_ADMIN') return;
   can('read', 'Membership', { providerId });
   can('read', 'AuditEvent', { providerId });

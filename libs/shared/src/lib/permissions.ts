@@ -15,6 +15,8 @@ export const Actions = [
   'decide',
   /** suspend or reactivate a tenant (platform admins) */
   'suspend',
+  /** raise or lower a coupon stock's budget (money, so not every editor) */
+  'adjustBudget',
 ] as const;
 export type Action = (typeof Actions)[number];
 
