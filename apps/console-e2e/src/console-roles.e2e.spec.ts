@@ -17,7 +17,8 @@ import {
   waitForText,
 } from './support/console';
 
-// Harbor Coffee has merchant coupons enabled in the demo data: its owner, manager and marketer see Coupons.
+// Harbor Coffee has merchant coupons enabled in the demo data: its owner, manager and marketer see
+// Coupons, and so does Nimbus Digital's staff, whom Harbor authorized with COUPONS_MANAGE.
 const ACCOUNTS: { email: string; role: keyof typeof EXPECTED_MENUS; coupons?: boolean }[] = [
   { email: 'admin@mop.local', role: 'PLATFORM_ADMIN' },
   { email: 'reviewer@mop.local', role: 'PLATFORM_REVIEWER' },
@@ -26,8 +27,8 @@ const ACCOUNTS: { email: string; role: keyof typeof EXPECTED_MENUS; coupons?: bo
   { email: 'marketer@harbor.example', role: 'MARKETER', coupons: true },
   { email: 'clerk@harbor.example', role: 'CLERK', coupons: true },
   { email: 'owner@lumen.example', role: 'OWNER' },
-  { email: 'admin@nimbus.example', role: 'PROVIDER_ADMIN' },
-  { email: 'operator@nimbus.example', role: 'PROVIDER_OPERATOR' },
+  { email: 'admin@nimbus.example', role: 'PROVIDER_ADMIN', coupons: true },
+  { email: 'operator@nimbus.example', role: 'PROVIDER_OPERATOR', coupons: true },
 ];
 
 const sorted = (values: readonly string[]) => [...values].sort();
@@ -81,7 +82,7 @@ describe('console: roles, workspaces and languages', () => {
     await page.locator('[data-testid^="workspace-option-"]').filter({ hasText: 'Nimbus' }).click();
     await waitForText(page, 'active-workspace-name', 'Nimbus');
     await page.getByTestId('dashboard').waitFor();
-    expect(sorted(await visibleMenu(page))).toEqual(sorted(EXPECTED_MENUS.PROVIDER_OPERATOR));
+    expect(sorted(await visibleMenu(page))).toEqual(sorted(expectedMenu('PROVIDER_OPERATOR', { coupons: true })));
     expect(await page.getByTestId('menu-Store').count()).toBe(0);
     await screenshot(page, 'consultant-03-provider-operator');
 

@@ -1,6 +1,6 @@
 import type { AuthProvider } from 'react-admin';
 import type { Role, WorkspaceKind } from '@mop/shared';
-import { isUnauthenticated } from './errors';
+import { isForbidden, isUnauthenticated } from './errors';
 import { buildAbility, canAccessWith, type ConsoleAbility } from './permissions';
 import * as session from './session';
 
@@ -72,6 +72,16 @@ export const authProvider: AuthProvider = {
     if (isUnauthenticated(error)) {
       session.forgetMe();
       throw { message: 'ra.notification.logged_out', redirectTo: '/login' };
+    }
+    if (isForbidden(error)) {
+      // A refusal may mean the workspace itself is gone (the member was removed, which ends the
+      // session's workspace): look again, and leave for onboarding or the chooser if so.
+      const cached = await session.loadMe().catch(() => null);
+      if (!cached?.activeWorkspace) return;
+      const me = await session.reloadMe().catch(() => null);
+      if (me && !me.activeWorkspace) {
+        throw { logoutUser: false, message: 'mop.workspace.lost', redirectTo: me.workspaces.length === 0 ? ONBOARDING_PATH : CHOOSE_WORKSPACE_PATH };
+      }
     }
   },
 

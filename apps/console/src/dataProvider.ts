@@ -5,6 +5,8 @@ import buildGraphQLProvider from 'ra-data-graphql-simple';
 import schemaSdl from '@mop/shared/graphql/schema.graphql?raw';
 import { errorMessageKey, errorStatus, toApiError } from './errors';
 import { GRAPHQL_ENDPOINT, graphqlRequest } from './graphql';
+import { createCouponStock, updateCouponStock } from './coupons/couponStockApi';
+import type { CouponStockInput } from './coupons/couponStock';
 
 /** The resources the console lists; their names are the GraphQL types and the CASL subjects. */
 export const RESOURCES = [
@@ -73,7 +75,18 @@ const overrides: Record<string, Partial<DataProvider>> = {
             openingHours: toOpeningHoursInput(data.openingHours),
           },
         },
-      );
+      ).catch((error: unknown) => {
+        // A code the merchant already uses: said next to the code field, not as a generic conflict.
+        const apiError = toApiError(error);
+        if (apiError.code === 'CONFLICT' && apiError.field === 'code') {
+          throw new HttpError('mop.stores.code_taken', errorStatus(apiError.code), {
+            code: apiError.code,
+            field: apiError.field,
+            errors: { code: 'mop.stores.code_taken' },
+          });
+        }
+        throw error;
+      });
       return { data: result.createStore as never };
     },
     update: async (_resource, { id, data, previousData }) => {
@@ -109,6 +122,15 @@ const overrides: Record<string, Partial<DataProvider>> = {
       return { data: result.removeMember as never };
     },
   },
+  // The forms hand over a ready CouponStockInput (minor units, minutes): see coupons/CouponStockCreate and Edit.
+  CouponStock: {
+    create: async (_resource, { data }) => ({
+      data: (await createCouponStock(data as CouponStockInput).catch(withFieldErrors)) as never,
+    }),
+    update: async (_resource, { id, data, previousData }) => ({
+      data: (await updateCouponStock(String(id), previousData?.version ?? data.version, data as CouponStockInput).catch(withFieldErrors)) as never,
+    }),
+  },
   Invitation: {
     create: async (_resource, { data }) => {
       const result = await graphqlRequest<{ inviteMember: RaRecord }>(
@@ -126,8 +148,27 @@ const overrides: Record<string, Partial<DataProvider>> = {
   },
 };
 
+/**
+ * A BAD_USER_INPUT naming a field goes back to the form as `body.errors`, which react-admin shows
+ * under that input ("input.x" and list items "x.2" are reported on "x"), with the server's explanation.
+ */
+function withFieldErrors(error: unknown): never {
+  const apiError = toApiError(error);
+  if (apiError.code === 'BAD_USER_INPUT' && apiError.field) {
+    const field = apiError.field.replace(/^input\./, '').replace(/(\.\d+)+$/, '');
+    throw new HttpError(errorMessageKey(apiError.code), errorStatus(apiError.code), {
+      code: apiError.code,
+      field: apiError.field,
+      detail: apiError.message,
+      errors: { [field]: apiError.message },
+    });
+  }
+  throw error;
+}
+
 /** Rethrows data provider failures as react-admin HttpErrors whose message is an i18n key. */
 function translateError(error: unknown): never {
+  if (error instanceof HttpError) throw error;
   const apiError = toApiError(error);
   throw new HttpError(errorMessageKey(apiError.code), errorStatus(apiError.code), {
     code: apiError.code,

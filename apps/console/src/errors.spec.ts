@@ -20,6 +20,9 @@ describe('error codes', () => {
     expect(toApiError(apollo).code).toBe('FORBIDDEN');
     const httpError = { message: 'x', status: 200, body: apollo };
     expect(toApiError(httpError).code).toBe('FORBIDDEN');
+    // What the data provider rethrows: react-admin's HttpError with the code in its body.
+    const rethrown = { message: 'mop.errors.CONFLICT', status: 409, body: { code: 'CONFLICT', field: 'code', errors: { code: 'taken' } } };
+    expect(toApiError(rethrown)).toMatchObject({ code: 'CONFLICT', field: 'code' });
     expect(toApiError({ message: 'gone', status: 401 }).code).toBe('UNAUTHENTICATED');
     expect(toApiError({ message: 'Failed to fetch', networkError: { statusCode: 502 } }).code).toBe('NETWORK_ERROR');
     expect(toApiError(new TypeError('Failed to fetch')).code).toBe('NETWORK_ERROR');

@@ -67,8 +67,16 @@ export function toApiError(error: unknown): ApiError {
 }
 
 function toApiErrorOrUndefined(body: object): ApiError | undefined {
-  const nested = body as { graphQLErrors?: GraphQLErrorLike[]; errors?: GraphQLErrorLike[] };
-  return fromGraphQLErrors(nested.graphQLErrors) ?? fromGraphQLErrors(nested.errors);
+  const nested = body as { graphQLErrors?: GraphQLErrorLike[]; errors?: unknown; code?: unknown; field?: unknown; detail?: unknown };
+  const fromErrors = Array.isArray(nested.errors) ? fromGraphQLErrors(nested.errors as GraphQLErrorLike[]) : undefined;
+  const fromGraphQL = fromGraphQLErrors(nested.graphQLErrors) ?? fromErrors;
+  if (fromGraphQL) return fromGraphQL;
+  // The body of the HttpError the data provider rethrows: { code, field, detail }.
+  if (typeof nested.code === 'string' && KNOWN_CODES.has(nested.code)) {
+    const field = typeof nested.field === 'string' ? nested.field : undefined;
+    return new ApiError(nested.code as ApiError['code'], typeof nested.detail === 'string' ? nested.detail : nested.code, field);
+  }
+  return undefined;
 }
 
 /** The i18n key of the message shown to the user for an error code. */
@@ -79,6 +87,11 @@ export function errorMessageKey(code: ApiError['code']): string {
 /** The HTTP status react-admin's error handling understands for a GraphQL error code. */
 export function errorStatus(code: ApiError['code']): number {
   return HTTP_STATUS[code] ?? 500;
+}
+
+/** Whether the server refused an operation in the current workspace. */
+export function isForbidden(error: unknown): boolean {
+  return toApiError(error).code === 'FORBIDDEN';
 }
 
 /** Whether an error means "the session is gone": the console then goes to the login page. */

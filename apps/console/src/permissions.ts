@@ -18,6 +18,7 @@ const ACTION_MAP: Record<string, Action> = {
   switch: 'switch',
   decide: 'decide',
   suspend: 'suspend',
+  adjustBudget: 'adjustBudget',
 };
 
 export function toCaslAction(action: string): Action | undefined {

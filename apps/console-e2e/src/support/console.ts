@@ -21,8 +21,11 @@ export const EXPECTED_MENUS = {
   PROVIDER_OPERATOR: ['ServiceProvider', 'Authorization', 'Merchant'],
 } as const;
 
-/** The merchant roles that also get Coupons once the merchant has MERCHANT_COUPONS (Harbor Coffee). */
-const COUPON_ROLES: readonly string[] = ['OWNER', 'MANAGER', 'MARKETER'];
+/**
+ * The roles that also get Coupons: merchant staff once the merchant has MERCHANT_COUPONS (Harbor
+ * Coffee), provider staff once a merchant with it authorized them with COUPONS_MANAGE (Nimbus).
+ */
+const COUPON_ROLES: readonly string[] = ['OWNER', 'MANAGER', 'MARKETER', 'PROVIDER_ADMIN', 'PROVIDER_OPERATOR'];
 
 export function expectedMenu(role: keyof typeof EXPECTED_MENUS, { coupons = false } = {}): string[] {
   const menu: string[] = [...EXPECTED_MENUS[role]];

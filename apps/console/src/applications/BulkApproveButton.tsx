@@ -24,7 +24,7 @@ export const BulkApproveButton = () => {
         const reasons = result.failed.map((f) => translate(`mop.errors.${f.code}`, { _: f.message })).filter((v, i, all) => all.indexOf(v) === i);
         notify('mop.review.bulk_partial', {
           type: 'warning',
-          autoHideDuration: 0,
+          autoHideDuration: null,
           messageArgs: { approved: result.approved.length, failed: result.failed.length, reasons: reasons.join(' ') },
         });
       }

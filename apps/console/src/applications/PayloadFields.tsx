@@ -1,5 +1,6 @@
 import { Box, Table, TableBody, TableCell, TableRow, Typography } from '@mui/material';
 import { useTranslate } from 'react-admin';
+import { categoryLabel } from '../common/categories';
 import { sortedHours } from '../stores/openingHours';
 
 /** The resource whose field labels name a payload's keys, per application kind. */
@@ -116,5 +117,6 @@ const PayloadValue = ({
       </Box>
     );
   }
+  if (name === 'category' && typeof value === 'string') return <span>{categoryLabel(translate, value)}</span>;
   return <span style={{ whiteSpace: 'pre-wrap' }}>{String(value)}</span>;
 };

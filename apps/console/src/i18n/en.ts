@@ -1,4 +1,5 @@
 import englishMessages from 'ra-language-english';
+import { couponsEn } from './coupons.en';
 
 /** The console's own English messages; `ra.*` comes from ra-language-english. */
 export const consoleEn = {
@@ -80,6 +81,7 @@ export const consoleEn = {
       none: 'No workspace',
       no_workspace_title: 'No workspace yet',
       no_workspace_text: 'Your account is not a member of any merchant, service provider or the platform team. Ask an administrator to invite you.',
+      lost: 'You are no longer a member of that workspace.',
       platform_name: 'Platform',
       kind: {
         PLATFORM: 'Platform',
@@ -369,7 +371,7 @@ export const consoleEn = {
       text: '%{email} is invited to %{workspace} as %{role}.',
       expires: 'The invitation expires %{time}.',
       invalid: 'This invitation link is not valid. Ask for a new one.',
-      not_pending: 'This invitation is %{status} and can no longer be accepted.',
+      not_pending: 'This invitation can no longer be accepted (%{status}).',
       new_account: 'New account',
       have_account: 'I have an account',
       sign_up_and_accept: 'Create account and join',
@@ -394,6 +396,9 @@ export const consoleEn = {
       closed: 'The store has been closed',
       reopened: 'The store has been reopened',
       conflict: 'Someone else changed this store in the meantime. Reload the page to see their changes, then edit again.',
+      code_taken: 'This merchant already has a store with this code',
+      close_title: 'Close %{name}?',
+      close_text: 'The store stays on record and can be reopened at any time; clerks can only be assigned to open stores.',
     },
     products: {
       apply: 'Apply',
@@ -412,11 +417,7 @@ export const consoleEn = {
         SUSPENDED: 'Suspended',
       },
     },
-    coupons: {
-      empty: 'No coupon stocks yet',
-      remaining_total: 'Remaining / total',
-      claim_window: 'Claim window',
-    },
+    ...couponsEn,
     empty: {
       title: 'Nothing here yet',
       text: 'There are no %{name} to show.',

@@ -1,4 +1,5 @@
 import type { consoleEn } from './en';
+import { couponsZh } from './coupons.zh';
 
 /** Simplified Chinese, written for every `ra.*` key of ra-language-english (no maintained pack exists). */
 const raZh = {
@@ -294,6 +295,7 @@ export const consoleZh: typeof consoleEn = {
       none: '无工作空间',
       no_workspace_title: '暂无工作空间',
       no_workspace_text: '您的账号尚未加入任何商户、服务商或平台团队。请联系管理员邀请您。',
+      lost: '您已不再是该工作空间的成员。',
       platform_name: '平台',
       kind: {
         PLATFORM: '平台',
@@ -608,6 +610,9 @@ export const consoleZh: typeof consoleEn = {
       closed: '门店已关闭',
       reopened: '门店已重新营业',
       conflict: '其他人在此期间修改了该门店。请刷新页面查看最新内容，然后重新编辑。',
+      code_taken: '该商户已有使用此编号的门店',
+      close_title: '关闭 %{name}？',
+      close_text: '门店记录会保留，可随时重新营业；店员只能分配到营业中的门店。',
     },
     products: {
       apply: '申请开通',
@@ -626,11 +631,7 @@ export const consoleZh: typeof consoleEn = {
         SUSPENDED: '已暂停',
       },
     },
-    coupons: {
-      empty: '暂无优惠券批次',
-      remaining_total: '剩余 / 总量',
-      claim_window: '领取时间',
-    },
+    ...couponsZh,
     empty: {
       title: '暂无数据',
       text: '没有可显示的%{name}。',

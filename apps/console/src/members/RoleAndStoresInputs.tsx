@@ -22,6 +22,7 @@ export const RoleAndStoresInputs = () => {
           formData.role === 'CLERK' ? (
             <ReferenceArrayInput source="storeIds" reference="Store" sort={{ field: 'code', order: 'ASC' }} perPage={100} filter={{ status: 'OPEN' }}>
               <CheckboxGroupInput
+                label="resources.Membership.fields.storeIds"
                 optionText={(store: { code: string; name: string }) => `${store.name} (${store.code})`}
                 validate={(value: unknown[]) => (!value || value.length === 0 ? 'mop.staff.stores_required' : undefined)}
                 helperText={translate('mop.staff.stores_hint')}

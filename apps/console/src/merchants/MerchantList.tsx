@@ -2,6 +2,7 @@ import { DataTable, List, SearchInput, SelectInput, TextField, useTranslate } fr
 import { EmptyState, LocaleDateField, StatusField } from '../common';
 import { useActiveWorkspace } from '../workspace';
 import { tenantStatusChoices } from '../common/choices';
+import { categoryLabel } from '../common/categories';
 
 export const MerchantList = () => {
   const translate = useTranslate();
@@ -21,7 +22,7 @@ export const MerchantList = () => {
       <DataTable rowClick="show" bulkActionButtons={false} empty={<EmptyState />}>
         <DataTable.Col source="displayName" />
         <DataTable.Col source="legalName" />
-        <DataTable.Col source="category" />
+        <DataTable.Col source="category" render={(record: { category?: string }) => (record.category ? categoryLabel(translate, record.category) : '—')} />
         <DataTable.Col source="country" />
         <DataTable.Col source="currency" field={TextField} />
         <DataTable.Col source="status" field={StatusField} />

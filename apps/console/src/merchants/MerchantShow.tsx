@@ -1,7 +1,14 @@
-import { EmailField, Show, SimpleShowLayout, TextField, TopToolbar } from 'react-admin';
+import { EmailField, FunctionField, Show, SimpleShowLayout, TextField, TopToolbar, useTranslate } from 'react-admin';
 import { TenantStatusButtons } from './TenantStatusButtons';
 import { Grid } from '@mui/material';
 import { LocaleDateField, ResourceTitle, StatusField } from '../common';
+import { categoryLabel } from '../common/categories';
+
+/** The category in the console's language (stored in English). */
+const CategoryField = (_props: { source: string }) => {
+  const translate = useTranslate();
+  return <FunctionField source="category" render={(record: { category?: string }) => (record.category ? categoryLabel(translate, record.category) : '—')} />;
+};
 
 export const MerchantShow = () => (
   <Show
@@ -18,7 +25,7 @@ export const MerchantShow = () => (
           <TextField source="displayName" />
           <TextField source="legalName" />
           <TextField source="licenceNumber" />
-          <TextField source="category" />
+          <CategoryField source="category" />
           <StatusField source="status" />
           <TextField source="statusReason" emptyText="—" />
         </SimpleShowLayout>

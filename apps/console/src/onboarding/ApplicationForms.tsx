@@ -11,21 +11,11 @@ import {
   type MerchantApplicationInput,
   type ProviderApplicationInput,
 } from './applicationApi';
+import { CATEGORIES } from '../common/categories';
 
 const COUNTRIES = ['CN', 'HK', 'SG', 'JP', 'GB', 'DE', 'FR', 'US'];
 const CURRENCIES = ['CNY', 'HKD', 'SGD', 'JPY', 'GBP', 'EUR', 'USD'];
 const TIME_ZONES = ['Asia/Shanghai', 'Asia/Hong_Kong', 'Asia/Singapore', 'Asia/Tokyo', 'Europe/London', 'Europe/Berlin', 'Europe/Paris', 'America/New_York', 'America/Los_Angeles', 'UTC'];
-/** Stored in English (as the merchant records are), shown in the console's language. */
-const CATEGORIES: Record<string, string> = {
-  'Food & beverage': 'FOOD_BEVERAGE',
-  Retail: 'RETAIL',
-  'Books & media': 'BOOKS_MEDIA',
-  'Beauty & health': 'BEAUTY',
-  Travel: 'TRAVEL',
-  Services: 'SERVICES',
-  Other: 'OTHER',
-};
-
 const Section = ({ title, children }: { title: string; children: ReactNode }) => {
   const translate = useTranslate();
   return (

@@ -115,10 +115,20 @@ const ApplyCard = ({ kind, onClick }: { kind: 'MERCHANT' | 'PROVIDER'; onClick: 
   const translate = useTranslate();
   return (
     <Card sx={{ height: '100%' }}>
-      <CardActionArea onClick={onClick} sx={{ height: '100%', p: 1 }} data-testid={`apply-${kind.toLowerCase()}`}>
+      {/* Top-aligned: the two cards keep their icons and titles level whatever the text's length. */}
+      <CardActionArea
+        onClick={onClick}
+        sx={{ height: '100%', p: 1, display: 'flex', flexDirection: 'column', alignItems: 'stretch', justifyContent: 'flex-start' }}
+        data-testid={`apply-${kind.toLowerCase()}`}
+      >
         <CardContent>
-          {kind === 'MERCHANT' ? <AddBusinessOutlined color="primary" /> : <HandshakeOutlined color="primary" />}
-          <Typography variant="h6" sx={{ mt: 1 }}>
+          <Box
+            sx={{ width: 44, height: 44, borderRadius: '50%', bgcolor: 'rgba(31,58,95,0.08)', display: 'flex', alignItems: 'center', justifyContent: 'center' }}
+            data-testid={`apply-${kind.toLowerCase()}-icon`}
+          >
+            {kind === 'MERCHANT' ? <AddBusinessOutlined color="primary" /> : <HandshakeOutlined color="primary" />}
+          </Box>
+          <Typography variant="h6" sx={{ mt: 1.5 }}>
             {translate(`mop.onboarding.apply_${kind}`)}
           </Typography>
           <Typography variant="body2" color="text.secondary">

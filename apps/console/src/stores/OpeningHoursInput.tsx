@@ -11,9 +11,9 @@ export const OpeningHoursInput = ({ source = 'openingHours' }: { source?: string
   return (
     <ArrayInput source={source} label="resources.Store.fields.openingHours" helperText="mop.stores.hours_hint" validate={validateHours}>
       <SimpleFormIterator inline disableReordering data-testid="opening-hours">
-        <SelectInput source="weekday" choices={weekdays} label="mop.stores.weekday" validate={required} sx={{ minWidth: 150 }} />
-        <TextInput source="opens" label="mop.stores.opens" placeholder="09:00" validate={[required, validateTime]} sx={{ width: 110 }} />
-        <TextInput source="closes" label="mop.stores.closes" placeholder="18:00" validate={[required, validateTime]} sx={{ width: 110 }} />
+        <SelectInput source="weekday" choices={weekdays} label="mop.stores.weekday" validate={required} fullWidth={false} sx={{ minWidth: 180 }} />
+        <TextInput source="opens" label="mop.stores.opens" placeholder="09:00" validate={[required, validateTime]} fullWidth={false} sx={{ width: 110 }} />
+        <TextInput source="closes" label="mop.stores.closes" placeholder="18:00" validate={[required, validateTime]} fullWidth={false} sx={{ width: 110 }} />
       </SimpleFormIterator>
     </ArrayInput>
   );

@@ -33,7 +33,7 @@ export const StoreEdit = () => {
         onError: (error) => {
           const code = (error as { body?: { code?: string } }).body?.code ?? toApiError(error).code;
           if (code === 'CONFLICT') {
-            notify('mop.stores.conflict', { type: 'error', autoHideDuration: 0 });
+            notify('mop.stores.conflict', { type: 'error', autoHideDuration: null });
             return;
           }
           notify((error as Error).message || 'mop.errors.INTERNAL_SERVER_ERROR', { type: 'error' });

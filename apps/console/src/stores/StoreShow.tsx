@@ -1,6 +1,6 @@
 import DoNotDisturbOn from '@mui/icons-material/DoNotDisturbOn';
 import PlayCircleOutline from '@mui/icons-material/PlayCircleOutline';
-import { Button, Table, TableBody, TableCell, TableRow } from '@mui/material';
+import { Button, Dialog, DialogActions, DialogContent, DialogContentText, DialogTitle, Table, TableBody, TableCell, TableRow } from '@mui/material';
 import { useState } from 'react';
 import {
   EditButton,
@@ -23,12 +23,13 @@ import { sortedHours } from './openingHours';
 
 interface StoreRecord {
   id: string;
+  name: string;
   merchantId: string;
   status: 'OPEN' | 'CLOSED';
   openingHours?: OpeningHours[];
 }
 
-/** Close an open store, reopen a closed one: whoever may edit the store. */
+/** Close an open store (after confirming), reopen a closed one: whoever may edit the store. */
 export const StoreStatusButton = () => {
   const record = useRecordContext<StoreRecord>();
   const translate = useTranslate();
@@ -36,6 +37,7 @@ export const StoreStatusButton = () => {
   const refresh = useRefresh();
   const { canAccess } = useCanAccess({ resource: 'Store', action: 'edit', record });
   const [busy, setBusy] = useState(false);
+  const [confirming, setConfirming] = useState(false);
   if (!record || !canAccess) return null;
   const closing = record.status === 'OPEN';
   const run = async () => {
@@ -44,6 +46,7 @@ export const StoreStatusButton = () => {
       const mutation = closing ? 'closeStore' : 'reopenStore';
       await graphqlRequest(`mutation StoreStatus($id: ID!) { ${mutation}(id: $id) { id status version } }`, { id: record.id });
       notify(closing ? 'mop.stores.closed' : 'mop.stores.reopened', { type: 'success' });
+      setConfirming(false);
       refresh();
     } catch (error) {
       notify(errorMessageKey(toApiError(error).code), { type: 'error' });
@@ -52,16 +55,30 @@ export const StoreStatusButton = () => {
     }
   };
   return (
-    <Button
-      size="small"
-      color={closing ? 'warning' : 'success'}
-      startIcon={closing ? <DoNotDisturbOn /> : <PlayCircleOutline />}
-      disabled={busy}
-      onClick={run}
-      data-testid={closing ? 'store-close' : 'store-reopen'}
-    >
-      {translate(closing ? 'mop.stores.close' : 'mop.stores.reopen')}
-    </Button>
+    <>
+      <Button
+        size="small"
+        color={closing ? 'warning' : 'success'}
+        startIcon={closing ? <DoNotDisturbOn /> : <PlayCircleOutline />}
+        disabled={busy}
+        onClick={closing ? () => setConfirming(true) : run}
+        data-testid={closing ? 'store-close' : 'store-reopen'}
+      >
+        {translate(closing ? 'mop.stores.close' : 'mop.stores.reopen')}
+      </Button>
+      <Dialog open={confirming && closing} onClose={() => setConfirming(false)} fullWidth maxWidth="xs">
+        <DialogTitle>{translate('mop.stores.close_title', { name: record.name })}</DialogTitle>
+        <DialogContent>
+          <DialogContentText>{translate('mop.stores.close_text')}</DialogContentText>
+        </DialogContent>
+        <DialogActions>
+          <Button onClick={() => setConfirming(false)}>{translate('ra.action.cancel')}</Button>
+          <Button color="warning" variant="contained" disabled={busy} onClick={run} data-testid="store-close-confirm">
+            {translate('mop.stores.close')}
+          </Button>
+        </DialogActions>
+      </Dialog>
+    </>
   );
 };
 
