@@ -15,6 +15,7 @@ module.exports = {
     '<rootDir>/libs/reviews',
     '<rootDir>/libs/onboarding',
     '<rootDir>/libs/catalog',
+    '<rootDir>/libs/api-keys',
     '<rootDir>/libs/coupons',
     '<rootDir>/apps/api',
     '<rootDir>/apps/worker',

@@ -1,5 +1,6 @@
 import { Admin, Authenticated, CustomRoutes, Resource } from 'react-admin';
 import { Route } from 'react-router-dom';
+import apiKeys from './apikeys';
 import applications from './applications';
 import audit from './audit';
 import authorizations from './authorizations';
@@ -44,6 +45,7 @@ export const App = () => (
     <Resource name="CouponStock" {...coupons} />
     <Resource name="Membership" {...members} />
     <Resource name="Invitation" {...invitations} />
+    <Resource name="ApiKey" {...apiKeys} />
     <Resource name="User" {...users} />
     <Resource name="Authorization" {...authorizations} />
     <Resource name="AuditEvent" {...audit} />

@@ -18,6 +18,7 @@ export const RESOURCES = [
   'CouponStock',
   'Membership',
   'Invitation',
+  'ApiKey',
   'User',
   'Authorization',
   'AuditEvent',

@@ -23,6 +23,7 @@ import { ReviewsModule } from '@mop/reviews';
 import { OnboardingModule } from '@mop/onboarding';
 import { CatalogModule } from '@mop/catalog';
 import { CouponsModule } from '@mop/coupons';
+import { ApiKeysModule } from '@mop/api-keys';
 import { HealthController } from './health.controller';
 
 /** Where development writes the schema the console builds its data provider from. */
@@ -39,6 +40,7 @@ export const SCHEMA_FILE = join(__dirname, '../../../../libs/shared/src/graphql/
     OnboardingModule,
     CatalogModule,
     CouponsModule,
+    ApiKeysModule,
     GraphQLModule.forRootAsync<ApolloDriverConfig>({
       driver: ApolloDriver,
       imports: [IdentityModule],

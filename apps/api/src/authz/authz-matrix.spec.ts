@@ -1,6 +1,7 @@
 import { GraphQLSchemaHost } from '@nestjs/graphql';
 import { type ApiHarness, startApi } from '../testing/api-harness';
 import { createTenantFixtures, type TenantFixtures } from '../testing/tenant-fixtures';
+import { API_KEY_OPERATIONS } from './matrix/api-keys.ops';
 import { COUPON_OPERATIONS } from './matrix/coupons.ops';
 import { FOUNDATION_OPERATIONS } from './matrix/foundation.ops';
 import { ONBOARDING_REVIEW_OPERATIONS } from './matrix/onboarding-review.ops';
@@ -12,7 +13,7 @@ import { type Actor, ACTOR_EMAILS, ACTORS, type CaseContext, type Operation, typ
  * membership, and nobody signed in) × {a record of the actor's own tenant, one of another tenant}.
  * The operations and the table of who may reach what live in ./matrix/*.ops.ts, one file per area.
  */
-const OPERATIONS: Operation[] = [...FOUNDATION_OPERATIONS, ...ONBOARDING_REVIEW_OPERATIONS, ...STAFF_STORE_OPERATIONS, ...COUPON_OPERATIONS];
+const OPERATIONS: Operation[] = [...FOUNDATION_OPERATIONS, ...ONBOARDING_REVIEW_OPERATIONS, ...STAFF_STORE_OPERATIONS, ...COUPON_OPERATIONS, ...API_KEY_OPERATIONS];
 
 describe('authorization matrix', () => {
   let api: ApiHarness;

@@ -17,7 +17,7 @@ export const EXPECTED_MENUS = {
   MANAGER: ['Merchant', 'Store', 'Product', 'Membership', 'Authorization'],
   MARKETER: ['Merchant', 'Store', 'Product'],
   CLERK: ['Store'],
-  PROVIDER_ADMIN: ['ServiceProvider', 'Membership', 'Invitation', 'Authorization', 'Merchant', 'AuditEvent'],
+  PROVIDER_ADMIN: ['ServiceProvider', 'Membership', 'Invitation', 'Authorization', 'Merchant', 'ApiKey', 'AuditEvent'],
   PROVIDER_OPERATOR: ['ServiceProvider', 'Authorization', 'Merchant'],
 } as const;
 
@@ -41,6 +41,7 @@ export const ALL_MENU_RESOURCES = [
   'CouponStock',
   'Membership',
   'Invitation',
+  'ApiKey',
   'User',
   'Authorization',
   'AuditEvent',

@@ -1,4 +1,5 @@
 import englishMessages from 'ra-language-english';
+import { apiKeyResourcesEn, apiKeysEn } from './apikeys.en';
 import { couponsEn } from './coupons.en';
 
 /** The console's own English messages; `ra.*` comes from ra-language-english. */
@@ -418,6 +419,7 @@ export const consoleEn = {
       },
     },
     ...couponsEn,
+    ...apiKeysEn,
     empty: {
       title: 'Nothing here yet',
       text: 'There are no %{name} to show.',
@@ -432,6 +434,7 @@ export const consoleEn = {
     },
   },
   resources: {
+    ...apiKeyResourcesEn,
     Session: {
       name: 'Session |||| Sessions',
     },

@@ -1,4 +1,5 @@
 import type { consoleEn } from './en';
+import { apiKeyResourcesZh, apiKeysZh } from './apikeys.zh';
 import { couponsZh } from './coupons.zh';
 
 /** Simplified Chinese, written for every `ra.*` key of ra-language-english (no maintained pack exists). */
@@ -632,6 +633,7 @@ export const consoleZh: typeof consoleEn = {
       },
     },
     ...couponsZh,
+    ...apiKeysZh,
     empty: {
       title: '暂无数据',
       text: '没有可显示的%{name}。',
@@ -646,6 +648,7 @@ export const consoleZh: typeof consoleEn = {
     },
   },
   resources: {
+    ...apiKeyResourcesZh,
     Session: {
       name: '会话 |||| 会话',
     },

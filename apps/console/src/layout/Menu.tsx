@@ -15,8 +15,8 @@ type ResourceName = (typeof RESOURCES)[number];
  */
 const MENU_BY_KIND: Record<WorkspaceKind | 'NONE', ResourceName[]> = {
   PLATFORM: ['Application', 'Merchant', 'ServiceProvider', 'User', 'Authorization', 'AuditEvent'],
-  MERCHANT: ['Merchant', 'Store', 'Product', 'CouponStock', 'Membership', 'Invitation', 'Authorization', 'AuditEvent'],
-  PROVIDER: ['ServiceProvider', 'Membership', 'Invitation', 'Authorization', 'Merchant', 'CouponStock', 'AuditEvent'],
+  MERCHANT: ['Merchant', 'Store', 'Product', 'CouponStock', 'Membership', 'Invitation', 'Authorization', 'ApiKey', 'AuditEvent'],
+  PROVIDER: ['ServiceProvider', 'Membership', 'Invitation', 'Authorization', 'Merchant', 'CouponStock', 'ApiKey', 'AuditEvent'],
   NONE: [],
 };
 

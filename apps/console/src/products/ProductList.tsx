@@ -6,6 +6,7 @@ import { useState } from 'react';
 import { List, useCanAccess, useListContext, useNotify, useRefresh, useTranslate } from 'react-admin';
 import { errorMessageKey, toApiError } from '../errors';
 import { graphqlRequest } from '../graphql';
+import { reloadMe } from '../session';
 
 type EnrollmentStatus = 'APPLIED' | 'ACTIVE' | 'REJECTED' | 'SUSPENDED';
 
@@ -41,6 +42,8 @@ const ProductCard = ({ product, canApply }: { product: ProductRecord; canApply: 
         'mutation ApplyForProduct($productId: ID!) { applyForProduct(productId: $productId) { id enrollmentStatus } }',
         { productId: product.id },
       );
+      // Enabled at once: the permissions (and so the menu) now include the product's operations.
+      if (data.applyForProduct.enrollmentStatus === 'ACTIVE') await reloadMe();
       notify(data.applyForProduct.enrollmentStatus === 'ACTIVE' ? 'mop.products.enabled_now' : 'mop.products.applied', {
         type: 'success',
         messageArgs: { name: product.name },

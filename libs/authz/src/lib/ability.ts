@@ -2,6 +2,7 @@ import { AbilityBuilder } from '@casl/ability';
 import { packRules, type PackRule } from '@casl/ability/extra';
 import {
   createPrismaAbility,
+  type ApiKey,
   type Application,
   type AuditEvent,
   type Authorization,
@@ -42,6 +43,7 @@ export type AppSubjects =
       ProductEnrollment: ProductEnrollment;
       Invitation: Invitation;
       CouponStock: CouponStock;
+      ApiKey: ApiKey;
     }>;
 export type AppAbility = Ability<[Action, AppSubjects], PrismaQuery>;
 type Builder = AbilityBuilder<AppAbility>;
@@ -116,7 +118,11 @@ function defineMerchantRules({ can }: Builder, m: ActiveMembership) {
   can('read', 'AuditEvent', tenant);
   can('read', 'Application', tenant);
   can('read', 'Invitation', tenant);
+  // Server-to-server credentials are the owner's, once the merchant has API access.
+  const apiAccess = m.enabledProducts.includes('API_ACCESS');
+  if (apiAccess) can('read', 'ApiKey', tenant);
   if (!m.tenantActive) return;
+  if (apiAccess) can(['create', 'revoke'], 'ApiKey', tenant);
   can('update', 'Merchant', ['displayName', 'contactName', 'contactEmail', 'contactPhone', 'timeZone'], { id: merchantId });
   can(['create', 'update', 'delete'], 'Membership', tenant);
   can(['create', 'revoke'], 'Invitation', tenant);
@@ -140,7 +146,9 @@ function defineProviderRules({ can }: Builder, m: ActiveMembership) {
   can('read', 'AuditEvent', { providerId });
   can('read', 'Application', { providerId });
   can('read', 'Invitation', { providerId });
+  can('read', 'ApiKey', { providerId });
   if (!m.tenantActive) return;
+  can(['create', 'revoke'], 'ApiKey', { providerId });
   can('update', 'ServiceProvider', ['name', 'contactName', 'contactEmail', 'website', 'description'], { id: providerId });
   can(['create', 'update', 'delete'], 'Membership', { providerId });
   can(['create', 'revoke'], 'Invitation', { providerId });

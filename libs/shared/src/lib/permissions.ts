@@ -34,5 +34,6 @@ export const Subjects = [
   'ProductEnrollment',
   'Invitation',
   'CouponStock',
+  'ApiKey',
 ] as const;
 export type SubjectName = (typeof Subjects)[number];

@@ -1,0 +1,63 @@
+/** API keys (list, create dialog, the one-time secret), spread into `mop` by en.ts; the resource labels into `resources`. */
+export const apiKeysEn = {
+  apikeys: {
+    intro: 'API keys let your servers call the platform (claims, redemptions, order events). Each key holds only the scopes you give it; revoke a key the moment it may have leaked.',
+    new: 'New API key',
+    create_title: 'New API key',
+    create_text: 'Name the key after the system that will use it, and give it only the scopes that system needs.',
+    create: 'Create key',
+    name_help: 'For example "POS integration" (at most 80 characters).',
+    name_required: 'Enter a name for the key.',
+    scopes_required: 'Choose at least one scope.',
+    expiry_help: 'Optional: the key stops working at the end of this day. Leave empty to keep it until revoked.',
+    expiry_future: 'Choose a day in the future.',
+    created_title: 'API key "%{name}" created',
+    secret: 'Secret key',
+    secret_once: 'Copy the secret now and store it somewhere safe: you will not see it again. Only its fingerprint is kept; if it is lost, revoke this key and create a new one.',
+    copy: 'Copy secret',
+    copied: 'Secret copied to the clipboard',
+    copy_failed: 'Copying is not allowed here: select the secret and copy it by hand',
+    done: 'I have copied it',
+    revoke: 'Revoke',
+    revoke_title: 'Revoke the key "%{name}"?',
+    revoke_text: 'Calls made with mop_%{prefix}_… are refused from now on. This cannot be undone.',
+    revoked: 'Key "%{name}" revoked',
+    scopes: {
+      COUPONS_READ: 'Read coupons',
+      COUPONS_CLAIM: 'Claim coupons',
+      COUPONS_REDEEM: 'Redeem coupons',
+      COUPONS_MANAGE: 'Manage coupon stocks',
+      EVENTS_WRITE: 'Report order events',
+      MESSAGES_SEND: 'Send messages',
+      INBOX_READ: 'Read customer inboxes',
+      REPORTS_VIEW: 'View reports',
+    },
+    scope_help: {
+      COUPONS_READ: 'Look up stocks and coupons and their status.',
+      COUPONS_CLAIM: 'Hand coupons to customers from your app or mini-program.',
+      COUPONS_REDEEM: 'Redeem and reverse coupons at checkout.',
+      COUPONS_MANAGE: 'Create, change, pause and end coupon stocks.',
+      EVENTS_WRITE: 'Report orders and payments that trigger campaigns.',
+      MESSAGES_SEND: 'Send customer messages from approved templates.',
+      INBOX_READ: "Read the messages in your customers' inboxes.",
+      REPORTS_VIEW: 'Read claim, redemption and message reports.',
+    },
+  },
+};
+
+export const apiKeyResourcesEn = {
+  ApiKey: {
+    name: 'API key |||| API keys',
+    fields: {
+      q: 'Search',
+      name: 'Name',
+      prefix: 'Key',
+      scopes: 'Scopes',
+      status: 'Status',
+      lastUsedAt: 'Last used',
+      expiresAt: 'Expires',
+      createdAt: 'Created',
+      createdByName: 'Created by',
+    },
+  },
+};

@@ -1,0 +1,3 @@
+export * from './lib/api-keys.module';
+export * from './lib/api-key.service';
+export * from './lib/api-key.types';
