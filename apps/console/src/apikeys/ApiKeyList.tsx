@@ -1,32 +1,24 @@
 import { Box, Button, Dialog, DialogActions, DialogContent, DialogContentText, DialogTitle, Typography } from '@mui/material';
 import { useState } from 'react';
-import { DataTable, List, SearchInput, SelectInput, TextField, TopToolbar, useCanAccess, useNotify, useRecordContext, useRefresh, useTranslate } from 'react-admin';
+import { DataTable, List, SearchInput, SelectInput, TextField, TopToolbar, useCanAccess, useRecordContext, useTranslate } from 'react-admin';
 import { EmptyState, EnumField, LocaleDateField, StatusField } from '../common';
-import { errorMessageKey, toApiError } from '../errors';
+import { useApiAction } from '../common/useApiAction';
 import { API_KEY_STATUSES, type ApiKeyRecord, revokeApiKey } from './apiKeyApi';
 import { CreateApiKeyButton } from './ApiKeyCreateDialog';
 
 export const RevokeApiKeyButton = () => {
   const record = useRecordContext<ApiKeyRecord>();
   const translate = useTranslate();
-  const notify = useNotify();
-  const refresh = useRefresh();
   const { canAccess } = useCanAccess({ resource: 'ApiKey', action: 'revoke', record });
   const [open, setOpen] = useState(false);
-  const [busy, setBusy] = useState(false);
+  const { busy, run } = useApiAction();
   if (!record || record.status !== 'ACTIVE' || !canAccess) return null;
   const revoke = async () => {
-    setBusy(true);
-    try {
-      await revokeApiKey(record.id);
-      notify('mop.apikeys.revoked', { type: 'success', messageArgs: { name: record.name } });
-      setOpen(false);
-      refresh();
-    } catch (error) {
-      notify(errorMessageKey(toApiError(error).code), { type: 'error' });
-    } finally {
-      setBusy(false);
-    }
+    await run(() => revokeApiKey(record.id), {
+      successMessage: 'mop.apikeys.revoked',
+      messageArgs: { name: record.name },
+      onSuccess: () => setOpen(false),
+    });
   };
   return (
     <>

@@ -1,7 +1,6 @@
 import DoneAll from '@mui/icons-material/DoneAll';
-import { useState } from 'react';
-import { Button, useCanAccess, useListContext, useNotify, useRefresh, useTranslate, useUnselectAll } from 'react-admin';
-import { errorMessageKey, toApiError } from '../errors';
+import { Button, useCanAccess, useListContext, useNotify, useTranslate, useUnselectAll } from 'react-admin';
+import { useApiAction } from '../common/useApiAction';
 import { bulkApproveApplications } from '../onboarding/applicationApi';
 
 /** Approves the selected applications in one call and reports the ones the server refused. */
@@ -9,32 +8,27 @@ export const BulkApproveButton = () => {
   const { selectedIds } = useListContext();
   const translate = useTranslate();
   const notify = useNotify();
-  const refresh = useRefresh();
   const unselectAll = useUnselectAll('Application');
   const { canAccess } = useCanAccess({ resource: 'Application', action: 'decide' });
-  const [busy, setBusy] = useState(false);
+  const { busy, run } = useApiAction();
   if (!canAccess) return null;
   const approve = async () => {
-    setBusy(true);
-    try {
-      const result = await bulkApproveApplications(selectedIds.map(String));
-      if (result.failed.length === 0) {
-        notify('mop.review.bulk_approved', { type: 'success', messageArgs: { smart_count: result.approved.length } });
-      } else {
-        const reasons = result.failed.map((f) => translate(`mop.errors.${f.code}`, { _: f.message })).filter((v, i, all) => all.indexOf(v) === i);
-        notify('mop.review.bulk_partial', {
-          type: 'warning',
-          autoHideDuration: null,
-          messageArgs: { approved: result.approved.length, failed: result.failed.length, reasons: reasons.join(' ') },
-        });
-      }
-      unselectAll();
-      refresh();
-    } catch (error) {
-      notify(errorMessageKey(toApiError(error).code), { type: 'error' });
-    } finally {
-      setBusy(false);
-    }
+    await run(() => bulkApproveApplications(selectedIds.map(String)), {
+      // Success or a partial failure: the warning lists the reasons and stays until dismissed.
+      onSuccess: (result) => {
+        if (result.failed.length === 0) {
+          notify('mop.review.bulk_approved', { type: 'success', messageArgs: { smart_count: result.approved.length } });
+        } else {
+          const reasons = result.failed.map((f) => translate(`mop.errors.${f.code}`, { _: f.message })).filter((v, i, all) => all.indexOf(v) === i);
+          notify('mop.review.bulk_partial', {
+            type: 'warning',
+            autoHideDuration: null,
+            messageArgs: { approved: result.approved.length, failed: result.failed.length, reasons: reasons.join(' ') },
+          });
+        }
+        unselectAll();
+      },
+    });
   };
   return (
     <Button label="mop.review.bulk_approve" onClick={approve} disabled={busy} data-testid="bulk-approve">

@@ -2,8 +2,8 @@ import CheckCircleOutline from '@mui/icons-material/CheckCircleOutline';
 import DoNotDisturbAlt from '@mui/icons-material/DoNotDisturbAlt';
 import { Button, Dialog, DialogActions, DialogContent, DialogContentText, DialogTitle, TextField } from '@mui/material';
 import { useState } from 'react';
-import { useCanAccess, useNotify, useRecordContext, useRefresh, useTranslate } from 'react-admin';
-import { errorMessageKey, toApiError } from '../errors';
+import { useCanAccess, useRecordContext, useTranslate } from 'react-admin';
+import { useApiAction } from '../common/useApiAction';
 import { approveApplication, rejectApplication } from '../onboarding/applicationApi';
 
 interface ApplicationRecord {
@@ -18,29 +18,27 @@ type Decision = 'approve' | 'reject';
 export const DecisionButtons = () => {
   const record = useRecordContext<ApplicationRecord>();
   const translate = useTranslate();
-  const notify = useNotify();
-  const refresh = useRefresh();
   const { canAccess } = useCanAccess({ resource: 'Application', action: 'decide', record });
   const [open, setOpen] = useState<Decision | null>(null);
   const [text, setText] = useState('');
-  const [busy, setBusy] = useState(false);
+  const { busy, run } = useApiAction();
   if (!record || !canAccess || record.status !== 'SUBMITTED') return null;
 
   const decide = async () => {
     if (!open) return;
-    setBusy(true);
-    try {
-      if (open === 'approve') await approveApplication(record.id, text.trim());
-      else await rejectApplication(record.id, text.trim());
-      notify(open === 'approve' ? 'mop.review.approved' : 'mop.review.rejected', { type: 'success' });
-      setOpen(null);
-      setText('');
-      refresh();
-    } catch (error) {
-      notify(errorMessageKey(toApiError(error).code), { type: 'error' });
-    } finally {
-      setBusy(false);
-    }
+    await run(
+      async () => {
+        if (open === 'approve') await approveApplication(record.id, text.trim());
+        else await rejectApplication(record.id, text.trim());
+      },
+      {
+        successMessage: open === 'approve' ? 'mop.review.approved' : 'mop.review.rejected',
+        onSuccess: () => {
+          setOpen(null);
+          setText('');
+        },
+      },
+    );
   };
 
   return (

@@ -10,13 +10,11 @@ import {
   SelectInput,
   TopToolbar,
   useCanAccess,
-  useNotify,
   useRecordContext,
-  useRefresh,
   useTranslate,
 } from 'react-admin';
 import { EmptyState, EnumField, LocaleDateField, StatusField } from '../common';
-import { errorMessageKey, toApiError } from '../errors';
+import { useApiAction } from '../common/useApiAction';
 import { revokeInvitation } from './invitationApi';
 
 const INVITATION_STATUSES = ['PENDING', 'ACCEPTED', 'REVOKED', 'EXPIRED'];
@@ -24,24 +22,12 @@ const INVITATION_STATUSES = ['PENDING', 'ACCEPTED', 'REVOKED', 'EXPIRED'];
 export const RevokeInvitationButton = () => {
   const record = useRecordContext<{ id: string; email: string; status: string }>();
   const translate = useTranslate();
-  const notify = useNotify();
-  const refresh = useRefresh();
   const { canAccess } = useCanAccess({ resource: 'Invitation', action: 'revoke', record });
   const [open, setOpen] = useState(false);
-  const [busy, setBusy] = useState(false);
+  const { busy, run } = useApiAction();
   if (!record || record.status !== 'PENDING' || !canAccess) return null;
   const revoke = async () => {
-    setBusy(true);
-    try {
-      await revokeInvitation(record.id);
-      notify('mop.staff.revoked', { type: 'success' });
-      setOpen(false);
-      refresh();
-    } catch (error) {
-      notify(errorMessageKey(toApiError(error).code), { type: 'error' });
-    } finally {
-      setBusy(false);
-    }
+    await run(() => revokeInvitation(record.id), { successMessage: 'mop.staff.revoked', onSuccess: () => setOpen(false) });
   };
   return (
     <>

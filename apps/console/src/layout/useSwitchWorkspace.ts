@@ -1,8 +1,7 @@
 import { useQueryClient } from '@tanstack/react-query';
-import { useCallback, useState } from 'react';
-import { useNotify } from 'react-admin';
+import { useCallback } from 'react';
 import { useNavigate } from 'react-router-dom';
-import { errorMessageKey, toApiError } from '../errors';
+import { useApiAction } from '../common/useApiAction';
 import { switchWorkspace } from '../session';
 
 /**
@@ -12,25 +11,27 @@ import { switchWorkspace } from '../session';
 export function useSwitchWorkspace() {
   const queryClient = useQueryClient();
   const navigate = useNavigate();
-  const notify = useNotify();
-  const [pending, setPending] = useState(false);
+  const { busy: pending, run } = useApiAction();
   const switchTo = useCallback(
     async (membershipId: string) => {
-      setPending(true);
-      try {
-        const me = await switchWorkspace(membershipId);
-        queryClient.removeQueries();
-        navigate('/', { replace: true });
-        await queryClient.invalidateQueries();
-        const name = me.activeWorkspace?.name ?? '';
-        notify('mop.workspace.switched', { type: 'info', messageArgs: { name } });
-      } catch (error) {
-        notify(errorMessageKey(toApiError(error).code), { type: 'error' });
-      } finally {
-        setPending(false);
-      }
+      await run(
+        async () => {
+          const me = await switchWorkspace(membershipId);
+          queryClient.removeQueries();
+          navigate('/', { replace: true });
+          await queryClient.invalidateQueries();
+          return me;
+        },
+        {
+          successMessage: 'mop.workspace.switched',
+          successType: 'info',
+          messageArgs: (me) => ({ name: me.activeWorkspace?.name ?? '' }),
+          // The queries were just dropped and invalidated: nothing more to refresh.
+          refresh: false,
+        },
+      );
     },
-    [queryClient, navigate, notify],
+    [queryClient, navigate, run],
   );
   return { switchTo, pending };
 }

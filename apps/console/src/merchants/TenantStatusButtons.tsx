@@ -2,8 +2,8 @@ import PauseCircleOutline from '@mui/icons-material/PauseCircleOutline';
 import PlayCircleOutline from '@mui/icons-material/PlayCircleOutline';
 import { Button, Dialog, DialogActions, DialogContent, DialogContentText, DialogTitle, TextField } from '@mui/material';
 import { useState } from 'react';
-import { useCanAccess, useNotify, useRecordContext, useRefresh, useResourceContext, useTranslate } from 'react-admin';
-import { errorMessageKey, toApiError } from '../errors';
+import { useCanAccess, useRecordContext, useResourceContext, useTranslate } from 'react-admin';
+import { useApiAction } from '../common/useApiAction';
 import { graphqlRequest } from '../graphql';
 
 const MUTATIONS: Record<string, { suspend: string; reactivate: string; name: string }> = {
@@ -16,36 +16,35 @@ export const TenantStatusButtons = () => {
   const resource = useResourceContext() ?? '';
   const record = useRecordContext<{ id: string; status: string } & Record<string, unknown>>();
   const translate = useTranslate();
-  const notify = useNotify();
-  const refresh = useRefresh();
   const { canAccess } = useCanAccess({ resource, action: 'suspend', record });
   const [open, setOpen] = useState(false);
   const [reason, setReason] = useState('');
-  const [busy, setBusy] = useState(false);
+  const { busy, run: runAction } = useApiAction();
   const mutations = MUTATIONS[resource];
   if (!record || !canAccess || !mutations) return null;
   const name = String(record[mutations.name] ?? '');
 
   const run = async (suspend: boolean) => {
-    setBusy(true);
-    try {
-      if (suspend) {
-        await graphqlRequest(`mutation Suspend($id: ID!, $reason: String!) { ${mutations.suspend}(id: $id, reason: $reason) { id status } }`, {
-          id: record.id,
-          reason: reason.trim(),
-        });
-      } else {
-        await graphqlRequest(`mutation Reactivate($id: ID!) { ${mutations.reactivate}(id: $id) { id status } }`, { id: record.id });
-      }
-      notify(suspend ? 'mop.tenants.suspended' : 'mop.tenants.reactivated', { type: 'success', messageArgs: { name } });
-      setOpen(false);
-      setReason('');
-      refresh();
-    } catch (error) {
-      notify(errorMessageKey(toApiError(error).code), { type: 'error' });
-    } finally {
-      setBusy(false);
-    }
+    await runAction(
+      async () => {
+        if (suspend) {
+          await graphqlRequest(`mutation Suspend($id: ID!, $reason: String!) { ${mutations.suspend}(id: $id, reason: $reason) { id status } }`, {
+            id: record.id,
+            reason: reason.trim(),
+          });
+        } else {
+          await graphqlRequest(`mutation Reactivate($id: ID!) { ${mutations.reactivate}(id: $id) { id status } }`, { id: record.id });
+        }
+      },
+      {
+        successMessage: suspend ? 'mop.tenants.suspended' : 'mop.tenants.reactivated',
+        messageArgs: { name },
+        onSuccess: () => {
+          setOpen(false);
+          setReason('');
+        },
+      },
+    );
   };
 
   if (record.status === 'SUSPENDED') {

@@ -21,10 +21,10 @@ import {
 } from '@mui/material';
 import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
-import { useLocaleState, useNotify, useTranslate } from 'react-admin';
+import { useLocaleState, useTranslate } from 'react-admin';
 import { StatusChip } from '../common';
 import { formatDateTime } from '../common/LocaleDateField';
-import { errorMessageKey, toApiError } from '../errors';
+import { useApiAction } from '../common/useApiAction';
 import { useSwitchWorkspace } from '../layout/useSwitchWorkspace';
 import { WorkspaceIcon, useWorkspaceName } from '../layout/WorkspaceLabel';
 import { PublicShell } from '../login/PublicShell';
@@ -188,22 +188,19 @@ const ApplicationsCard = ({
   onResubmit: (application: MyApplication) => void;
 }) => {
   const translate = useTranslate();
-  const notify = useNotify();
   const [locale] = useLocaleState();
-  const [busy, setBusy] = useState(false);
+  const { busy, run } = useApiAction();
   const correctable = resubmittable(applications ?? []);
 
   const withdraw = async (id: string) => {
-    setBusy(true);
-    try {
-      await withdrawApplication(id);
-      notify('mop.onboarding.withdrawn', { type: 'info' });
-      await onRefresh();
-    } catch (error) {
-      notify(errorMessageKey(toApiError(error).code), { type: 'error' });
-    } finally {
-      setBusy(false);
-    }
+    await run(() => withdrawApplication(id), {
+      successMessage: 'mop.onboarding.withdrawn',
+      successType: 'info',
+      onSuccess: async () => {
+        await onRefresh();
+      },
+      refresh: false,
+    });
   };
 
   return (
@@ -215,10 +212,7 @@ const ApplicationsCard = ({
           <Button
             startIcon={<RefreshIcon />}
             disabled={busy}
-            onClick={async () => {
-              setBusy(true);
-              await onRefresh().finally(() => setBusy(false));
-            }}
+            onClick={() => run(onRefresh, { refresh: false })}
             data-testid="onboarding-refresh"
           >
             {translate('mop.onboarding.refresh')}

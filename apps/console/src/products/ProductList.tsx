@@ -2,9 +2,8 @@ import CheckCircle from '@mui/icons-material/CheckCircle';
 import HourglassTop from '@mui/icons-material/HourglassTop';
 import Inventory2Outlined from '@mui/icons-material/Inventory2Outlined';
 import { Alert, Box, Button, Card, CardActions, CardContent, Chip, Grid, Typography, type ChipProps } from '@mui/material';
-import { useState } from 'react';
-import { List, useCanAccess, useListContext, useNotify, useRefresh, useTranslate } from 'react-admin';
-import { errorMessageKey, toApiError } from '../errors';
+import { List, useCanAccess, useListContext, useTranslate } from 'react-admin';
+import { useApiAction } from '../common/useApiAction';
 import { graphqlRequest } from '../graphql';
 import { reloadMe } from '../session';
 
@@ -31,29 +30,24 @@ const STATE_COLORS: Record<EnrollmentStatus | 'NONE', ChipProps['color']> = {
 
 const ProductCard = ({ product, canApply }: { product: ProductRecord; canApply: boolean }) => {
   const translate = useTranslate();
-  const notify = useNotify();
-  const refresh = useRefresh();
-  const [busy, setBusy] = useState(false);
+  const { busy, run } = useApiAction();
   const state = product.enrollmentStatus ?? 'NONE';
   const apply = async () => {
-    setBusy(true);
-    try {
-      const data = await graphqlRequest<{ applyForProduct: { enrollmentStatus: EnrollmentStatus | null } }>(
-        'mutation ApplyForProduct($productId: ID!) { applyForProduct(productId: $productId) { id enrollmentStatus } }',
-        { productId: product.id },
-      );
-      // Enabled at once: the permissions (and so the menu) now include the product's operations.
-      if (data.applyForProduct.enrollmentStatus === 'ACTIVE') await reloadMe();
-      notify(data.applyForProduct.enrollmentStatus === 'ACTIVE' ? 'mop.products.enabled_now' : 'mop.products.applied', {
-        type: 'success',
+    await run(
+      async () => {
+        const data = await graphqlRequest<{ applyForProduct: { enrollmentStatus: EnrollmentStatus | null } }>(
+          'mutation ApplyForProduct($productId: ID!) { applyForProduct(productId: $productId) { id enrollmentStatus } }',
+          { productId: product.id },
+        );
+        // Enabled at once: the permissions (and so the menu) now include the product's operations.
+        if (data.applyForProduct.enrollmentStatus === 'ACTIVE') await reloadMe();
+        return data.applyForProduct.enrollmentStatus;
+      },
+      {
+        successMessage: (status) => (status === 'ACTIVE' ? 'mop.products.enabled_now' : 'mop.products.applied'),
         messageArgs: { name: product.name },
-      });
-      refresh();
-    } catch (error) {
-      notify(errorMessageKey(toApiError(error).code), { type: 'error' });
-    } finally {
-      setBusy(false);
-    }
+      },
+    );
   };
   return (
     <Card sx={{ height: '100%', display: 'flex', flexDirection: 'column' }} data-testid={`product-${product.code}`} data-state={state}>

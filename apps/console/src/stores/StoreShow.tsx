@@ -10,14 +10,12 @@ import {
   TextField,
   TopToolbar,
   useCanAccess,
-  useNotify,
   useRecordContext,
-  useRefresh,
   useTranslate,
 } from 'react-admin';
 import { LocaleDateField, ResourceTitle, StatusField } from '../common';
+import { useApiAction } from '../common/useApiAction';
 import type { OpeningHours } from '../dataProvider';
-import { errorMessageKey, toApiError } from '../errors';
 import { graphqlRequest } from '../graphql';
 import { sortedHours } from './openingHours';
 
@@ -33,26 +31,17 @@ interface StoreRecord {
 export const StoreStatusButton = () => {
   const record = useRecordContext<StoreRecord>();
   const translate = useTranslate();
-  const notify = useNotify();
-  const refresh = useRefresh();
   const { canAccess } = useCanAccess({ resource: 'Store', action: 'edit', record });
-  const [busy, setBusy] = useState(false);
+  const { busy, run: runAction } = useApiAction();
   const [confirming, setConfirming] = useState(false);
   if (!record || !canAccess) return null;
   const closing = record.status === 'OPEN';
   const run = async () => {
-    setBusy(true);
-    try {
-      const mutation = closing ? 'closeStore' : 'reopenStore';
-      await graphqlRequest(`mutation StoreStatus($id: ID!) { ${mutation}(id: $id) { id status version } }`, { id: record.id });
-      notify(closing ? 'mop.stores.closed' : 'mop.stores.reopened', { type: 'success' });
-      setConfirming(false);
-      refresh();
-    } catch (error) {
-      notify(errorMessageKey(toApiError(error).code), { type: 'error' });
-    } finally {
-      setBusy(false);
-    }
+    const mutation = closing ? 'closeStore' : 'reopenStore';
+    await runAction(() => graphqlRequest(`mutation StoreStatus($id: ID!) { ${mutation}(id: $id) { id status version } }`, { id: record.id }), {
+      successMessage: closing ? 'mop.stores.closed' : 'mop.stores.reopened',
+      onSuccess: () => setConfirming(false),
+    });
   };
   return (
     <>

@@ -2,8 +2,8 @@ import BlockOutlined from '@mui/icons-material/BlockOutlined';
 import CheckCircleOutline from '@mui/icons-material/CheckCircleOutline';
 import { Button, Dialog, DialogActions, DialogContent, DialogContentText, DialogTitle, TextField } from '@mui/material';
 import { useState } from 'react';
-import { useCanAccess, useNotify, useRecordContext, useRefresh, useTranslate } from 'react-admin';
-import { errorMessageKey, toApiError } from '../errors';
+import { useCanAccess, useRecordContext, useTranslate } from 'react-admin';
+import { useApiAction } from '../common/useApiAction';
 import { graphqlRequest } from '../graphql';
 
 interface UserRecord {
@@ -16,27 +16,20 @@ interface UserRecord {
 export const UserStatusButtons = () => {
   const record = useRecordContext<UserRecord>();
   const translate = useTranslate();
-  const notify = useNotify();
-  const refresh = useRefresh();
   const { canAccess } = useCanAccess({ resource: 'User', action: 'disable', record });
   const [open, setOpen] = useState(false);
   const [reason, setReason] = useState('');
-  const [busy, setBusy] = useState(false);
+  const { busy, run: runAction } = useApiAction();
   if (!record || !canAccess) return null;
 
   const run = async (query: string, variables: Record<string, unknown>, done: string) => {
-    setBusy(true);
-    try {
-      await graphqlRequest(query, variables);
-      notify(done, { type: 'success' });
-      setOpen(false);
-      setReason('');
-      refresh();
-    } catch (error) {
-      notify(errorMessageKey(toApiError(error).code), { type: 'error' });
-    } finally {
-      setBusy(false);
-    }
+    await runAction(() => graphqlRequest(query, variables), {
+      successMessage: done,
+      onSuccess: () => {
+        setOpen(false);
+        setReason('');
+      },
+    });
   };
 
   if (record.status === 'DISABLED') {
