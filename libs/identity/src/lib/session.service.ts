@@ -52,14 +52,23 @@ export class SessionService {
   }
 
   async resolveByHash(tokenHash: string, now = new Date()): Promise<ResolvedSession | null> {
+    // One read per request: the workspace's tenant, a clerk's stores, a merchant's enabled products and a
+    // provider's live authorizations all come with the session (this runs before every operation).
     const session = await this.db.session.findUnique({
       where: { tokenHash },
       include: {
         user: { select: { id: true, email: true, displayName: true, status: true } },
         activeMembership: {
           include: {
-            merchant: { select: { status: true } },
-            provider: { select: { status: true } },
+            merchant: {
+              select: { status: true, enrollments: { where: { status: 'ACTIVE' }, select: { product: { select: { code: true } } } } },
+            },
+            provider: {
+              select: {
+                status: true,
+                authorizations: { where: { status: 'ACTIVE', expiresAt: { gt: now } }, select: { merchantId: true, scopes: true } },
+              },
+            },
             stores: { select: { storeId: true } },
           },
         },
@@ -71,22 +80,8 @@ export class SessionService {
     const m = session.activeMembership;
     let membership: ActiveMembership | null = null;
     if (m && m.status === 'ACTIVE') {
-      const authorizations =
-        m.kind === 'PROVIDER' && m.providerId
-          ? await this.db.authorization.findMany({
-              where: { providerId: m.providerId, status: 'ACTIVE', expiresAt: { gt: now } },
-              select: { merchantId: true, scopes: true },
-            })
-          : [];
-      const enabledProducts =
-        m.kind === 'MERCHANT' && m.merchantId
-          ? (
-              await this.db.productEnrollment.findMany({
-                where: { merchantId: m.merchantId, status: 'ACTIVE' },
-                select: { product: { select: { code: true } } },
-              })
-            ).map((e) => e.product.code)
-          : [];
+      const authorizations = m.provider?.authorizations ?? [];
+      const enabledProducts = (m.merchant?.enrollments ?? []).map((e) => e.product.code);
       const tenantStatus = m.merchant?.status ?? m.provider?.status ?? 'ACTIVE';
       membership = {
         id: m.id,
