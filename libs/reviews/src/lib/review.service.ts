@@ -221,15 +221,18 @@ export class ReviewService {
     const userIds = [...new Set(rows.flatMap((r) => [r.applicantUserId, r.reviewerId]).filter((id): id is string => !!id))];
     const users = new Map((await this.db.user.findMany({ where: { id: { in: userIds } }, select: { id: true, email: true, displayName: true } })).map((u) => [u.id, u]));
     const earlier = new Map<string, ApplicationType[]>();
-    if (withHistory) {
-      for (const r of rows) {
-        const before = await this.db.application.findMany({
-          where: { subjectType: r.subjectType, subjectId: r.subjectId, submittedAt: { lt: r.submittedAt } },
+    if (withHistory && rows.length) {
+      // One query for every row's subject (not one per row), then each row keeps those filed before it.
+      const history = await this.view(
+        await this.db.application.findMany({
+          where: { OR: rows.map((r) => ({ subjectType: r.subjectType, subjectId: r.subjectId })), submittedAt: { lt: maxDate(rows.map((r) => r.submittedAt)) } },
           include: { events: { orderBy: { at: 'asc' } } },
           orderBy: { submittedAt: 'desc' },
-          take: 20,
-        });
-        earlier.set(r.id, await this.view(before, false));
+        }),
+        false,
+      );
+      for (const r of rows) {
+        earlier.set(r.id, history.filter((h) => h.subjectType === r.subjectType && h.subjectId === r.subjectId && h.submittedAt < r.submittedAt).slice(0, 20));
       }
     }
     const now = Date.now();
@@ -249,6 +252,10 @@ export class ReviewService {
       };
     });
   }
+}
+
+function maxDate(dates: Date[]): Date {
+  return new Date(Math.max(...dates.map((d) => d.getTime())));
 }
 
 function actorLabel(ctx: RequestContext): string {
