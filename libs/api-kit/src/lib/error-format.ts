@@ -22,7 +22,15 @@ const HTTP_CODES: Record<number, string> = {
  * `extensions.{code, field, …}` — never a stack, SQL, or another tenant's identifiers.
  */
 export function formatError(formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError {
-  const original = unwrap(error);
+  return clientError(formatted, unwrap(error)) ?? {
+    message: 'Something went wrong on our side. The request id in the x-request-id header identifies it.',
+    path: formatted.path,
+    extensions: { code: 'INTERNAL_SERVER_ERROR' },
+  };
+}
+
+/** What the client may see of an error it can act on; null for an unexpected (internal) one. */
+function clientError(formatted: GraphQLFormattedError, original: unknown): GraphQLFormattedError | null {
   const base = { message: formatted.message, path: formatted.path, locations: formatted.locations };
   const ext = { ...(formatted.extensions ?? {}) };
   delete ext['stacktrace'];
@@ -45,7 +53,7 @@ export function formatError(formatted: GraphQLFormattedError, error: unknown): G
   if (code === 'GRAPHQL_VALIDATION_FAILED' || code === 'GRAPHQL_PARSE_FAILED' || code === 'BAD_REQUEST') {
     return { ...base, extensions: { code: 'BAD_USER_INPUT', field: 'query', reason: code } };
   }
-  return { message: 'Something went wrong on our side. The request id in the x-request-id header identifies it.', path: formatted.path, extensions: { code: 'INTERNAL_SERVER_ERROR' } };
+  return null;
 }
 
 function unwrap(error: unknown): unknown {
@@ -63,14 +71,11 @@ export function errorLoggingPlugin(): ApolloServerPlugin<{ req?: { log?: { error
       return {
         async didEncounterErrors({ errors, contextValue }) {
           for (const err of errors) {
+            // the same judgement as formatError: whatever the client only sees as INTERNAL_SERVER_ERROR is logged
             const original = unwrap(err);
-            const code = String(err.extensions?.['code'] ?? '');
-            const expected =
-              KNOWN.has(code) && code !== 'INTERNAL_SERVER_ERROR' ||
-              original instanceof CaslForbiddenError ||
-              original instanceof HttpException ||
-              code.startsWith('GRAPHQL_') || code === 'BAD_REQUEST' || code.startsWith('PERSISTED_QUERY');
-            if (!expected) contextValue.req?.log?.error({ err: original }, 'unexpected GraphQL error');
+            if (!clientError({ message: err.message, extensions: err.extensions }, original)) {
+              contextValue.req?.log?.error({ err: original }, 'unexpected GraphQL error');
+            }
           }
         },
       };
