@@ -1,4 +1,4 @@
-import { randomBytes } from 'node:crypto';
+import { randomBytes, randomUUID } from 'node:crypto';
 import { DEMO_IDS } from '@mop/data-access/testing';
 import { type ApiHarness, errorCode, type GqlResult, startApi } from '../testing/api-harness';
 import { merchantInput, SIGN_UP_DOC, signUp } from '../testing/onboarding-fixtures';
@@ -128,6 +128,15 @@ describe('sign-up, onboarding and the review queue', () => {
       const app = data<App>(await api.gql(APPLY_MERCHANT, { input: merchantInput() }, { token: reviewer }), 'applyAsMerchant');
       expect(errorCode(await api.gql(APPROVE, { id: app.id }, { token: reviewer }))).toBe('FORBIDDEN');
       expect((await api.gql(APPROVE, { id: app.id }, { token: admin })).errors).toBeUndefined();
+    });
+
+    it('answers a decision on a kind nothing can carry out yet with CONFLICT, and changes nothing', async () => {
+      const app = await api.db.application.create({
+        data: { kind: 'MINIPROGRAM_RELEASE', subjectType: 'MiniProgramVersion', subjectId: randomUUID(), payload: { name: 'v1.0.0' } },
+      });
+      const res = await api.gql(APPROVE, { id: app.id }, { token: reviewer });
+      expect(res.errors?.[0].extensions).toMatchObject({ code: 'CONFLICT', reason: 'NO_EFFECT' });
+      expect(await api.db.application.findUniqueOrThrow({ where: { id: app.id } })).toMatchObject({ status: 'SUBMITTED', decidedAt: null });
     });
 
     it('flags applications waiting longer than the 24 h target and filters by age', async () => {

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import type { Application, Tx } from '@mop/data-access';
-import type { RequestContext } from '@mop/api-kit';
+import { ConflictError, type RequestContext } from '@mop/api-kit';
 import type { ApplicationKindName } from './application.types';
 
 /**
@@ -25,7 +25,8 @@ export class ApplicationEffects {
 
   of(kind: string): ApplicationEffect {
     const effect = this.effects.get(kind as ApplicationKindName);
-    if (!effect) throw new Error(`No effect is registered for ${kind} applications`);
+    // A kind whose module is not part of this build (yet) cannot be decided: say so, rather than fail with a 500.
+    if (!effect) throw new ConflictError(`Applications of kind ${kind} cannot be decided on this platform yet.`, { reason: 'NO_EFFECT', kind });
     return effect;
   }
 }
