@@ -16,6 +16,7 @@ module.exports = {
     '<rootDir>/libs/onboarding',
     '<rootDir>/libs/catalog',
     '<rootDir>/libs/api-keys',
+    '<rootDir>/libs/webhooks',
     '<rootDir>/libs/coupons',
     '<rootDir>/apps/api',
     '<rootDir>/apps/worker',

@@ -1,1 +1,2 @@
 export * from './lib/jobs';
+export * from './lib/queues.module';

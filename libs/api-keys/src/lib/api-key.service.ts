@@ -8,6 +8,8 @@ import type { ApiKeyFilter, ApiKeyStatus, ApiKeyType, CreateApiKeyInput, Created
 
 /** `mop_<prefix>_<secret>`: 12 hex characters (public, unique) and 32 random bytes in base64url. */
 const KEY_SHAPE = /^mop_([0-9a-f]{12})_[A-Za-z0-9_-]{43}$/;
+/** Whether a bearer token has the shape of an API key (session tokens never do: they are 43 characters). */
+export const looksLikeApiKey = (token: string) => KEY_SHAPE.test(token);
 /** lastUsedAt is written at most this often per key: a busy key must not turn every call into a write. */
 export const LAST_USED_GRANULARITY_MS = 60_000;
 /**
@@ -50,6 +52,8 @@ function statusWhere(status: ApiKeyStatus, now: Date): Prisma.ApiKeyWhereInput {
  */
 @Injectable()
 export class ApiKeyService {
+  private readonly revokeListeners: ((id: string) => void)[] = [];
+
   constructor(
     @Inject(PRISMA) private readonly db: Db,
     private readonly audit: AuditService,
@@ -127,8 +131,14 @@ export class ApiKeyService {
       });
       return tx.apiKey.findUniqueOrThrow({ where: { id } });
     });
+    for (const listener of this.revokeListeners) listener(id);
     const [row] = await this.present([revoked]);
     return row;
+  }
+
+  /** Called with a key's id once its revocation has committed (caches drop it). */
+  onRevoke(listener: (id: string) => void): void {
+    this.revokeListeners.push(listener);
   }
 
   // ── server-to-server

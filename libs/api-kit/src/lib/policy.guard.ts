@@ -18,11 +18,18 @@ export class PolicyGuard implements CanActivate {
     if (!policy) throw new ForbiddenError('This operation has no access policy.');
     if (policy.kind === 'public') return true;
     const { rc } = gqlContextOf(context);
+    const product = this.reflector.get<string | undefined>(PRODUCT_KEY, context.getHandler());
+    if (rc.apiKey) {
+      // A server with an API key: only ability-checked operations, within its scopes.
+      if (policy.kind !== 'ability') throw new ForbiddenError('This operation needs a signed-in user: API keys cannot call it.');
+      if (product && rc.apiKey.merchantId && !rc.apiKey.enabledProducts.includes(product)) throw new ProductNotEnabledError(product);
+      if (!rc.ability.can(policy.action, policy.subject)) throw new ForbiddenError('This API key has no scope for this operation.');
+      return true;
+    }
     if (!rc.isAuthenticated) throw new UnauthenticatedError();
     if (policy.kind === 'authenticated') return true;
     const membership = rc.principal?.membership;
     if (!membership) throw new ForbiddenError('Choose a workspace first.');
-    const product = this.reflector.get<string | undefined>(PRODUCT_KEY, context.getHandler());
     if (product && membership.kind === 'MERCHANT' && !membership.enabledProducts.includes(product)) throw new ProductNotEnabledError(product);
     if (!rc.ability.can(policy.action, policy.subject)) throw new ForbiddenError();
     return true;

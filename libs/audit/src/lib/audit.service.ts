@@ -33,12 +33,15 @@ export class AuditService {
   constructor(@Inject(PRISMA) private readonly db: Db) {}
 
   async record(tx: Tx, ctx: RequestContext, entry: AuditEntry): Promise<void> {
-    const membership = entry.workspace ?? ctx.principal?.membership ?? null;
+    const key = ctx.apiKey;
+    const keyWorkspace = key ? { kind: (key.merchantId ? 'MERCHANT' : 'PROVIDER') as WorkspaceKind, merchantId: key.merchantId, providerId: key.providerId } : null;
+    const membership = entry.workspace ?? ctx.principal?.membership ?? keyWorkspace;
     const onBehalfOf = entry.onBehalfOfMerchantId ?? null;
     await tx.auditEvent.create({
       data: {
         actorUserId: entry.actor?.userId ?? ctx.userId,
-        actorLabel: entry.actor?.label ?? ctx.principal?.user.email ?? 'anonymous',
+        actorApiKeyId: key?.id ?? null,
+        actorLabel: entry.actor?.label ?? ctx.actorLabel,
         workspaceKind: membership?.kind ?? null,
         workspaceId: membership?.merchantId ?? membership?.providerId ?? null,
         onBehalfOfMerchantId: onBehalfOf,

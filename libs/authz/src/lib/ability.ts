@@ -4,6 +4,11 @@ import {
   createPrismaAbility,
   type ApiKey,
   type Application,
+  type BulkIssueRun,
+  type Coupon,
+  type Redemption,
+  type WebhookDelivery,
+  type WebhookEndpoint,
   type AuditEvent,
   type Authorization,
   type CouponStock,
@@ -21,7 +26,7 @@ import {
 } from '@mop/data-access';
 import type { Action } from '@mop/shared';
 import type { Ability, RawRuleOf } from '@casl/ability';
-import type { ActiveMembership, Principal } from './principal';
+import type { ActiveMembership, ApiKeyPrincipal, Principal } from './principal';
 
 /**
  * The one ability of the platform. Conditions are Prisma `where` inputs, so the same rules check a
@@ -44,6 +49,11 @@ export type AppSubjects =
       Invitation: Invitation;
       CouponStock: CouponStock;
       ApiKey: ApiKey;
+      Coupon: Coupon;
+      Redemption: Redemption;
+      BulkIssueRun: BulkIssueRun;
+      WebhookEndpoint: WebhookEndpoint;
+      WebhookDelivery: WebhookDelivery;
     }>;
 export type AppAbility = Ability<[Action, AppSubjects], PrismaQuery>;
 type Builder = AbilityBuilder<AppAbility>;
@@ -95,21 +105,40 @@ function definePlatformRules({ can, cannot }: Builder, m: ActiveMembership, user
 function defineMerchantRules({ can }: Builder, m: ActiveMembership) {
   const merchantId = m.merchantId as string;
   const tenant = { merchantId };
+  const coupons = m.enabledProducts.includes('MERCHANT_COUPONS');
   if (m.role === 'CLERK') {
     // A clerk works the counter of its own stores: nothing else of the merchant is its business.
     can('read', 'Store', { merchantId, id: { in: m.storeIds } });
+    if (!coupons) return;
+    // It looks coupons up by code and redeems them; the service holds it to its stores.
+    can('read', 'Coupon', tenant);
+    can('read', 'Redemption', { merchantId, storeId: { in: m.storeIds } });
+    if (m.tenantActive) can(['redeem', 'reverse'], 'Coupon', tenant);
     return;
   }
   can('read', 'Merchant', { id: merchantId });
   can('read', 'Store', tenant);
   can('read', 'Product');
   can('read', 'ProductEnrollment', tenant);
-  const coupons = m.enabledProducts.includes('MERCHANT_COUPONS');
-  if (coupons) can('read', 'CouponStock', tenant);
-  // Marketers run coupon stocks (create, edit, activate, pause, end); owners and managers also fund them.
-  if (coupons && m.tenantActive) can(['create', 'update'], 'CouponStock', tenant);
+  if (coupons) can('read', ['CouponStock', 'Coupon', 'Redemption', 'BulkIssueRun'], tenant);
+  // Marketers run coupon stocks (create, edit, activate, pause, end), hand coupons out (the sandbox,
+  // bulk issue) and revoke them; owners and managers also fund stocks and work the counter.
+  if (coupons && m.tenantActive) {
+    can(['create', 'update'], 'CouponStock', tenant);
+    can(['claim', 'revoke'], 'Coupon', tenant);
+    can('create', 'BulkIssueRun', tenant);
+  }
   if (m.role === 'MARKETER') return;
-  if (coupons && m.tenantActive) can('adjustBudget', 'CouponStock', tenant);
+  if (coupons && m.tenantActive) {
+    can('adjustBudget', 'CouponStock', tenant);
+    can(['redeem', 'reverse'], 'Coupon', tenant);
+  }
+  // The merchant's webhook endpoint (coupon and message events) and what was sent to it.
+  can('read', ['WebhookEndpoint', 'WebhookDelivery'], tenant);
+  if (m.tenantActive) {
+    can(['create', 'update', 'delete'], 'WebhookEndpoint', tenant);
+    can('replay', 'WebhookDelivery', tenant);
+  }
   // OWNER and MANAGER
   can('read', 'Membership', tenant);
   can('read', 'Authorization', tenant);
@@ -140,7 +169,19 @@ function defineProviderRules({ can }: Builder, m: ActiveMembership) {
   can('read', 'Store', { merchantId: { in: authorizedMerchants } });
   // Coupons of merchants that granted COUPONS_MANAGE (and have the product: the service filters on it).
   const couponMerchants = merchantsWithScope(m, 'COUPONS_MANAGE');
-  if (couponMerchants.length) can(['read', 'create', 'update', 'adjustBudget'], 'CouponStock', { merchantId: { in: couponMerchants } });
+  if (couponMerchants.length) {
+    const theirs = { merchantId: { in: couponMerchants } };
+    can(['read', 'create', 'update', 'adjustBudget'], 'CouponStock', theirs);
+    can(['read', 'claim', 'revoke'], 'Coupon', theirs);
+    can(['read', 'create'], 'BulkIssueRun', theirs);
+  }
+  // The counter work a merchant may hand to a provider (COUPONS_REDEEM).
+  const redeemMerchants = merchantsWithScope(m, 'COUPONS_REDEEM');
+  if (redeemMerchants.length) {
+    const theirs = { merchantId: { in: redeemMerchants } };
+    can(['read', 'redeem', 'reverse'], 'Coupon', theirs);
+    can('read', 'Redemption', theirs);
+  }
   if (m.role !== 'PROVIDER_ADMIN') return;
   can('read', 'Membership', { providerId });
   can('read', 'AuditEvent', { providerId });
@@ -153,6 +194,36 @@ function defineProviderRules({ can }: Builder, m: ActiveMembership) {
   can(['create', 'update', 'delete'], 'Membership', { providerId });
   can(['create', 'revoke'], 'Invitation', { providerId });
   can('create', 'Authorization', { providerId });
+}
+
+/**
+ * What an API key may do: its scopes, within what its tenant may do. A merchant key needs the
+ * product; a provider key acts only for merchants whose authorization grants the matching scope.
+ * Keys never manage people, keys or settings: those stay with signed-in users.
+ */
+export function defineAbilityForApiKey(key: ApiKeyPrincipal): AppAbility {
+  const { can, build } = new AbilityBuilder<AppAbility>(createPrismaAbility);
+  const has = (scope: string) => key.scopes.includes(scope);
+  let readers: string[] = [];
+  let claimers: string[] = [];
+  let redeemers: string[] = [];
+  if (key.merchantId) {
+    const own = key.enabledProducts.includes('MERCHANT_COUPONS') ? [key.merchantId] : [];
+    readers = has('COUPONS_READ') || has('COUPONS_CLAIM') || has('COUPONS_REDEEM') || has('COUPONS_MANAGE') ? own : [];
+    claimers = has('COUPONS_CLAIM') ? own : [];
+    redeemers = has('COUPONS_REDEEM') ? own : [];
+  } else if (key.providerId) {
+    const granted = (scope: string) => key.authorizations.filter((a) => (a.scopes as string[]).includes(scope)).map((a) => a.merchantId);
+    const couponMerchants = [...new Set([...granted('COUPONS_MANAGE'), ...granted('COUPONS_REDEEM')])];
+    readers = has('COUPONS_READ') || has('COUPONS_REDEEM') || has('COUPONS_MANAGE') ? couponMerchants : [];
+    redeemers = has('COUPONS_REDEEM') ? granted('COUPONS_REDEEM') : [];
+  }
+  if (readers.length) can('read', ['CouponStock', 'Coupon'], { merchantId: { in: readers } });
+  if (redeemers.length) can('read', 'Redemption', { merchantId: { in: redeemers } });
+  if (!key.tenantActive) return build();
+  if (claimers.length) can('claim', 'Coupon', { merchantId: { in: claimers } });
+  if (redeemers.length) can(['redeem', 'reverse'], 'Coupon', { merchantId: { in: redeemers } });
+  return build();
 }
 
 /** The rules the console receives (`me.permissions`) to drive menus and buttons. */

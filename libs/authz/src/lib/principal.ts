@@ -22,3 +22,21 @@ export interface ActiveMembership {
   /** Merchants: the codes of the products the merchant is enrolled in (ACTIVE). */
   enabledProducts: string[];
 }
+
+/**
+ * A merchant's or provider's server calling with an API key: no user, no workspace switch; what it
+ * may do is its scopes, within what the tenant may do now (a suspended tenant's key only reads).
+ */
+export interface ApiKeyPrincipal {
+  id: string;
+  /** The public part of the key ("mop_ab12cd34ef56_…"): what the audit and the coupon rows name. */
+  prefix: string;
+  merchantId: string | null;
+  providerId: string | null;
+  scopes: string[];
+  tenantActive: boolean;
+  /** Merchant keys: the products the merchant is enrolled in. */
+  enabledProducts: string[];
+  /** Provider keys: the provider's ACTIVE, unexpired authorizations. */
+  authorizations: { merchantId: string; scopes: AuthorizationScope[] }[];
+}

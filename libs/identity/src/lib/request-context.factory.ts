@@ -1,6 +1,7 @@
 import { Injectable, Inject } from '@nestjs/common';
 import { APP_CONFIG, type AppConfig, RequestContext } from '@mop/api-kit';
-import { defineAbilityFor } from '@mop/authz';
+import { ApiKeyPrincipalResolver, looksLikeApiKey } from '@mop/api-keys';
+import { defineAbilityFor, defineAbilityForApiKey } from '@mop/authz';
 import { SessionService } from './session.service';
 
 interface IncomingRequest {
@@ -15,14 +16,21 @@ interface IncomingRequest {
 export class RequestContextFactory {
   constructor(
     private readonly sessions: SessionService,
+    private readonly apiKeys: ApiKeyPrincipalResolver,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
   async build(req: IncomingRequest): Promise<RequestContext> {
     const token = this.tokenOf(req);
+    const userAgent = header(req, 'user-agent');
+    if (token && looksLikeApiKey(token)) {
+      // A server-to-server caller: an unknown, revoked or expired key acts as nobody.
+      const key = await this.apiKeys.resolve(token);
+      const ability = key ? defineAbilityForApiKey(key) : defineAbilityFor(null);
+      return new RequestContext(String(req.id), ability, null, null, req.ip ?? null, userAgent, key);
+    }
     const resolved = token ? await this.sessions.resolve(token) : null;
     const principal = resolved?.principal ?? null;
-    const userAgent = header(req, 'user-agent');
     return new RequestContext(String(req.id), defineAbilityFor(principal), principal, resolved?.sessionId ?? null, req.ip ?? null, userAgent);
   }
 

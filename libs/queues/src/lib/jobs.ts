@@ -4,21 +4,42 @@
  */
 export enum QueueName {
   Maintenance = 'maintenance',
+  /** Coupon background work: bulk issue runs, expiry, counter reconciliation. */
+  Coupons = 'coupons',
+  /** Signed deliveries to merchants' webhook endpoints, retried with backoff. */
+  Webhooks = 'webhooks',
 }
 
 export enum JobName {
   PurgeSessions = 'sessions.purge',
   PurgeIdempotencyRecords = 'idempotency.purge',
+  RunBulkIssue = 'coupons.bulk-issue',
+  ExpireCoupons = 'coupons.expire',
+  ReconcileCouponCounters = 'coupons.reconcile-counters',
+  DeliverWebhook = 'webhooks.deliver',
+  SweepWebhooks = 'webhooks.sweep',
 }
 
 export interface JobPayloads {
   [JobName.PurgeSessions]: { retentionDays: number };
   [JobName.PurgeIdempotencyRecords]: Record<string, never>;
+  [JobName.RunBulkIssue]: { runId: string };
+  [JobName.ExpireCoupons]: Record<string, never>;
+  [JobName.ReconcileCouponCounters]: Record<string, never>;
+  /** One delivery row of webhook_deliveries; the job id is the delivery id. */
+  [JobName.DeliverWebhook]: { deliveryId: string };
+  /** Re-enqueues deliveries that are due and have no job (after a crash or a lost Redis). */
+  [JobName.SweepWebhooks]: Record<string, never>;
 }
 
 export const JOB_QUEUE: Record<JobName, QueueName> = {
   [JobName.PurgeSessions]: QueueName.Maintenance,
   [JobName.PurgeIdempotencyRecords]: QueueName.Maintenance,
+  [JobName.RunBulkIssue]: QueueName.Coupons,
+  [JobName.ExpireCoupons]: QueueName.Coupons,
+  [JobName.ReconcileCouponCounters]: QueueName.Coupons,
+  [JobName.DeliverWebhook]: QueueName.Webhooks,
+  [JobName.SweepWebhooks]: QueueName.Webhooks,
 };
 
 export type JobHandler<N extends JobName> = (payload: JobPayloads[N]) => Promise<unknown>;
@@ -38,4 +59,7 @@ export function assertAllHandled(queue: QueueName, handlers: JobHandlers): void 
 export const SCHEDULES = [
   { id: 'purge-sessions', queue: QueueName.Maintenance, name: JobName.PurgeSessions, everyMs: 15 * 60_000, data: { retentionDays: 7 } },
   { id: 'purge-idempotency', queue: QueueName.Maintenance, name: JobName.PurgeIdempotencyRecords, everyMs: 60 * 60_000, data: {} },
+  { id: 'expire-coupons', queue: QueueName.Coupons, name: JobName.ExpireCoupons, everyMs: 60_000, data: {} },
+  { id: 'reconcile-coupon-counters', queue: QueueName.Coupons, name: JobName.ReconcileCouponCounters, everyMs: 60_000, data: {} },
+  { id: 'sweep-webhooks', queue: QueueName.Webhooks, name: JobName.SweepWebhooks, everyMs: 60_000, data: {} },
 ] as const;

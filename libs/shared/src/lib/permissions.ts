@@ -17,6 +17,14 @@ export const Actions = [
   'suspend',
   /** raise or lower a coupon stock's budget (money, so not every editor) */
   'adjustBudget',
+  /** claim a coupon for a customer (the sandbox, a merchant's server) */
+  'claim',
+  /** redeem a coupon at the counter or through the API */
+  'redeem',
+  /** reverse a redemption (refund) */
+  'reverse',
+  /** send a webhook delivery again by hand */
+  'replay',
 ] as const;
 export type Action = (typeof Actions)[number];
 
@@ -35,5 +43,10 @@ export const Subjects = [
   'Invitation',
   'CouponStock',
   'ApiKey',
+  'Coupon',
+  'Redemption',
+  'BulkIssueRun',
+  'WebhookEndpoint',
+  'WebhookDelivery',
 ] as const;
 export type SubjectName = (typeof Subjects)[number];

@@ -15,6 +15,12 @@ export interface MutationCase {
   name: string;
   document: string;
   action: string;
+  /**
+   * For the high-volume customer operations (claims, redemptions, reversals), whose ledger row is the
+   * record (DESIGN.md §4.6): they leave no audit event, and this checks that the row names who did it.
+   * `action` is then the ledger's name, e.g. `ledger:coupon`.
+   */
+  ledger?: (api: ApiHarness, data: Record<string, unknown>, call: MutationCall) => Promise<void>;
   valid(api: ApiHarness): Promise<MutationCall>;
   /** Each call may use its own document (an unknown argument is bad input too). */
   badInputs(api: ApiHarness): Promise<(MutationCall & { field: string; document?: string })[]>;
