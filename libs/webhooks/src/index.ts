@@ -1,1 +1,3 @@
 export * from './lib/webhook-event';
+export * from './lib/webhook-event.service';
+export * from './lib/webhooks.module';

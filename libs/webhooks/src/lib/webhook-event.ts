@@ -24,3 +24,6 @@ export interface WebhookEmitter {
   emit(tx: Tx, events: WebhookEvent[]): Promise<string[]>;
   dispatch(deliveryIds: string[]): Promise<void>;
 }
+
+/** The injection token of the emitter: `@Inject(WEBHOOK_EMITTER) events: WebhookEmitter`. */
+export const WEBHOOK_EMITTER = Symbol('WEBHOOK_EMITTER');

@@ -1,0 +1,63 @@
+import { InjectQueue } from '@nestjs/bullmq';
+import { Inject, Injectable } from '@nestjs/common';
+import type { Queue } from 'bullmq';
+import { type Db, Prisma, PRISMA, type Tx } from '@mop/data-access';
+import { JobName, QueueName } from '@mop/queues';
+import type { WebhookEmitter, WebhookEvent } from './webhook-event';
+
+/** How long a merchant's endpoints are remembered: the claim path asks on every claim. */
+const ENDPOINTS_CACHE_MS = 5_000;
+
+interface EndpointRef {
+  id: string;
+  eventTypes: string[];
+}
+
+/**
+ * Records webhook deliveries in the caller's transaction (an outbox: nothing goes out unless the change
+ * commits) and enqueues them afterwards. One delivery per (endpoint, event id): an event recorded twice
+ * is delivered once. A merchant without an enabled endpoint costs a cache lookup.
+ */
+@Injectable()
+export class WebhookEventService implements WebhookEmitter {
+  private readonly endpoints = new Map<string, { at: number; refs: Promise<EndpointRef[]> }>();
+
+  constructor(
+    @Inject(PRISMA) private readonly db: Db,
+    @InjectQueue(QueueName.Webhooks) private readonly queue: Queue,
+  ) {}
+
+  async emit(tx: Tx, events: WebhookEvent[]): Promise<string[]> {
+    const rows: Prisma.WebhookDeliveryCreateManyInput[] = [];
+    for (const event of events) {
+      for (const endpoint of await this.endpointsOf(event.merchantId)) {
+        if (endpoint.eventTypes.length && !endpoint.eventTypes.includes(event.type)) continue;
+        const payload = { id: event.id, type: event.type, createdAt: event.occurredAt.toISOString(), merchantId: event.merchantId, data: event.data };
+        rows.push({ merchantId: event.merchantId, endpointId: endpoint.id, eventId: event.id, eventType: event.type, payload: payload as Prisma.InputJsonValue });
+      }
+    }
+    if (rows.length === 0) return [];
+    const created = await tx.webhookDelivery.createManyAndReturn({ data: rows, skipDuplicates: true, select: { id: true } });
+    return created.map((r) => r.id);
+  }
+
+  async dispatch(deliveryIds: string[]): Promise<void> {
+    if (deliveryIds.length === 0) return;
+    await this.queue.addBulk(deliveryIds.map((deliveryId) => ({ name: JobName.DeliverWebhook, data: { deliveryId }, opts: { jobId: deliveryId } })));
+  }
+
+  /** Drops the cached endpoints of a merchant (after its endpoints change). */
+  forget(merchantId: string): void {
+    this.endpoints.delete(merchantId);
+  }
+
+  private endpointsOf(merchantId: string): Promise<EndpointRef[]> {
+    const now = Date.now();
+    const hit = this.endpoints.get(merchantId);
+    if (hit && now - hit.at < ENDPOINTS_CACHE_MS) return hit.refs;
+    const refs = this.db.webhookEndpoint.findMany({ where: { merchantId, enabled: true }, select: { id: true, eventTypes: true } });
+    this.endpoints.set(merchantId, { at: now, refs });
+    refs.catch(() => this.endpoints.delete(merchantId));
+    return refs;
+  }
+}
