@@ -2,8 +2,9 @@ import { InjectQueue } from '@nestjs/bullmq';
 import { Inject, Injectable } from '@nestjs/common';
 import type { Queue } from 'bullmq';
 import { type Db, Prisma, PRISMA, type Tx } from '@mop/data-access';
-import { JobName, QueueName } from '@mop/queues';
+import { QueueName } from '@mop/queues';
 import type { WebhookEmitter, WebhookEvent } from './webhook-event';
+import { deliveryJob, WEBHOOK_CONFIG, type WebhookConfig } from './webhook-jobs';
 
 /** How long a merchant's endpoints are remembered: the claim path asks on every claim. */
 const ENDPOINTS_CACHE_MS = 5_000;
@@ -25,12 +26,13 @@ export class WebhookEventService implements WebhookEmitter {
   constructor(
     @Inject(PRISMA) private readonly db: Db,
     @InjectQueue(QueueName.Webhooks) private readonly queue: Queue,
+    @Inject(WEBHOOK_CONFIG) private readonly config: WebhookConfig,
   ) {}
 
   async emit(tx: Tx, events: WebhookEvent[]): Promise<string[]> {
     const rows: Prisma.WebhookDeliveryCreateManyInput[] = [];
     for (const event of events) {
-      for (const endpoint of await this.endpointsOf(event.merchantId)) {
+      for (const endpoint of await this.endpointsOf(event.merchantId, tx)) {
         if (endpoint.eventTypes.length && !endpoint.eventTypes.includes(event.type)) continue;
         const payload = { id: event.id, type: event.type, createdAt: event.occurredAt.toISOString(), merchantId: event.merchantId, data: event.data };
         rows.push({ merchantId: event.merchantId, endpointId: endpoint.id, eventId: event.id, eventType: event.type, payload: payload as Prisma.InputJsonValue });
@@ -43,7 +45,25 @@ export class WebhookEventService implements WebhookEmitter {
 
   async dispatch(deliveryIds: string[]): Promise<void> {
     if (deliveryIds.length === 0) return;
-    await this.queue.addBulk(deliveryIds.map((deliveryId) => ({ name: JobName.DeliverWebhook, data: { deliveryId }, opts: { jobId: deliveryId } })));
+    // New deliveries have not been replayed: their job id is their own id.
+    await this.queue.addBulk(deliveryIds.map((id) => deliveryJob({ id, replays: 0 }, this.config)));
+  }
+
+  /**
+   * The merchant's enabled endpoints that take `type` (cached for a few seconds): for a hot path that
+   * writes its delivery rows itself, in its own statement. Call it before taking a connection.
+   */
+  async subscribers(merchantId: string, type: string): Promise<{ id: string }[]> {
+    const now = Date.now();
+    const hit = this.endpoints.get(merchantId);
+    let refs: Promise<EndpointRef[]>;
+    if (hit && now - hit.at < ENDPOINTS_CACHE_MS) refs = hit.refs;
+    else {
+      refs = this.db.webhookEndpoint.findMany({ where: { merchantId, enabled: true }, select: { id: true, eventTypes: true } });
+      this.endpoints.set(merchantId, { at: now, refs });
+      refs.catch(() => this.endpoints.delete(merchantId));
+    }
+    return (await refs).filter((e) => e.eventTypes.length === 0 || e.eventTypes.includes(type)).map((e) => ({ id: e.id }));
   }
 
   /** Drops the cached endpoints of a merchant (after its endpoints change). */
@@ -51,11 +71,15 @@ export class WebhookEventService implements WebhookEmitter {
     this.endpoints.delete(merchantId);
   }
 
-  private endpointsOf(merchantId: string): Promise<EndpointRef[]> {
+  /**
+   * Read through the caller's transaction on a miss: a second connection taken from the pool while the
+   * transaction holds one would starve the pool under load (every connection waiting for one more).
+   */
+  private endpointsOf(merchantId: string, tx: Tx): Promise<EndpointRef[]> {
     const now = Date.now();
     const hit = this.endpoints.get(merchantId);
     if (hit && now - hit.at < ENDPOINTS_CACHE_MS) return hit.refs;
-    const refs = this.db.webhookEndpoint.findMany({ where: { merchantId, enabled: true }, select: { id: true, eventTypes: true } });
+    const refs = tx.webhookEndpoint.findMany({ where: { merchantId, enabled: true }, select: { id: true, eventTypes: true } });
     this.endpoints.set(merchantId, { at: now, refs });
     refs.catch(() => this.endpoints.delete(merchantId));
     return refs;

@@ -23,6 +23,8 @@ export interface WebhookEvent {
 export interface WebhookEmitter {
   emit(tx: Tx, events: WebhookEvent[]): Promise<string[]>;
   dispatch(deliveryIds: string[]): Promise<void>;
+  /** The enabled endpoints of the merchant that take `type` (cached): for paths that write deliveries in their own SQL. */
+  subscribers(merchantId: string, type: WebhookEventType): Promise<{ id: string }[]>;
 }
 
 /** The injection token of the emitter: `@Inject(WEBHOOK_EMITTER) events: WebhookEmitter`. */
