@@ -1,6 +1,6 @@
 // The one door to the database: the Prisma client, its types, and the NestJS module.
 export { createPrismaClient, type CreatePrismaClientOptions, type Db, type Tx, type DbOrTx } from './client/prisma-client';
-export { DataAccessModule, PRISMA, type DataAccessModuleOptions } from './client/data-access.module';
+export { DataAccessModule, PG_POOL, PRISMA, type DataAccessModuleOptions } from './client/data-access.module';
 export {
   accessibleBy,
   createPrismaAbility,

@@ -12,6 +12,13 @@ export interface AppConfig {
   session: { idleMinutes: number; absoluteHours: number; cookieName: string; cookieSecure: boolean };
   login: { maxFailures: number; windowMinutes: number; maxFailuresPerIp: number; maxSignUpsPerIp: number };
   graphql: { maxDepth: number; maxCost: number; introspection: boolean };
+  /** Deliveries to merchants' endpoints: the n-th retry waits `backoffMs × 2^(n−1)`. */
+  webhooks: { timeoutMs: number; maxAttempts: number; backoffMs: number };
+  /**
+   * Bench only: `rowlock` switches claims to the plain row-lock design (one transaction decrementing the
+   * stock row) that `npm run bench -- coupons` measures as its baseline. Never set it in production.
+   */
+  couponClaimMode: 'admission' | 'rowlock';
 }
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
@@ -50,6 +57,12 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
       maxDepth: num('GRAPHQL_MAX_DEPTH', 8),
       maxCost: num('GRAPHQL_MAX_COST', 5000),
       introspection: bool('GRAPHQL_INTROSPECTION', mode !== 'production'),
+    },
+    couponClaimMode: env['COUPON_CLAIM_MODE'] === 'rowlock' ? 'rowlock' : 'admission',
+    webhooks: {
+      timeoutMs: num('WEBHOOK_TIMEOUT_MS', 10_000),
+      maxAttempts: num('WEBHOOK_MAX_ATTEMPTS', 8),
+      backoffMs: num('WEBHOOK_BACKOFF_MS', 30_000),
     },
   };
 }

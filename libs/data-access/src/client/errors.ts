@@ -11,9 +11,15 @@ function unquote(s: string): string {
   return s.trim().replace(/^"(.*)"$/, '$1');
 }
 
-/** The fields (or the index name) a unique violation names. */
+/** The fields (or the index name) a unique violation names: of a model query (P2002) or a raw one (P2010). */
 export function uniqueViolationTarget(err: unknown): string[] | undefined {
-  if (!(err instanceof Prisma.PrismaClientKnownRequestError) || err.code !== 'P2002') return undefined;
+  if (!(err instanceof Prisma.PrismaClientKnownRequestError)) return undefined;
+  if (err.code === 'P2010') {
+    const cause = adapterCause(err);
+    if (cause?.kind !== 'UniqueConstraintViolation' && cause?.originalCode !== '23505') return undefined;
+    return cause.constraint?.fields?.map(unquote) ?? (cause.constraint?.index ? [cause.constraint.index] : []);
+  }
+  if (err.code !== 'P2002') return undefined;
   const target = (err.meta as { target?: unknown } | undefined)?.target;
   if (Array.isArray(target)) return target.map(String);
   if (typeof target === 'string') return [target];

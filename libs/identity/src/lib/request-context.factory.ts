@@ -1,7 +1,7 @@
 import { Injectable, Inject } from '@nestjs/common';
 import { APP_CONFIG, type AppConfig, RequestContext } from '@mop/api-kit';
 import { ApiKeyPrincipalResolver, looksLikeApiKey } from '@mop/api-keys';
-import { defineAbilityFor, defineAbilityForApiKey } from '@mop/authz';
+import { type ApiKeyPrincipal, type AppAbility, defineAbilityFor, defineAbilityForApiKey } from '@mop/authz';
 import { SessionService } from './session.service';
 
 interface IncomingRequest {
@@ -26,12 +26,24 @@ export class RequestContextFactory {
     if (token && looksLikeApiKey(token)) {
       // A server-to-server caller: an unknown, revoked or expired key acts as nobody.
       const key = await this.apiKeys.resolve(token);
-      const ability = key ? defineAbilityForApiKey(key) : defineAbilityFor(null);
+      const ability = key ? this.keyAbility(key) : defineAbilityFor(null);
       return new RequestContext(String(req.id), ability, null, null, req.ip ?? null, userAgent, key);
     }
     const resolved = token ? await this.sessions.resolve(token) : null;
     const principal = resolved?.principal ?? null;
     return new RequestContext(String(req.id), defineAbilityFor(principal), principal, resolved?.sessionId ?? null, req.ip ?? null, userAgent);
+  }
+
+  /** A key's principal is reused for a few seconds (ApiKeyPrincipalResolver): so is its ability. */
+  private readonly keyAbilities = new WeakMap<ApiKeyPrincipal, AppAbility>();
+
+  private keyAbility(key: ApiKeyPrincipal): AppAbility {
+    let ability = this.keyAbilities.get(key);
+    if (!ability) {
+      ability = defineAbilityForApiKey(key);
+      this.keyAbilities.set(key, ability);
+    }
+    return ability;
   }
 
   /** The session token: the console's cookie, or a bearer token for other clients. */

@@ -1,0 +1,2 @@
+-- AlterTable
+ALTER TABLE "coupon_stocks" ADD COLUMN     "counterEpoch" TEXT;
