@@ -1,6 +1,7 @@
 import { Box, Table, TableBody, TableCell, TableRow, Typography } from '@mui/material';
 import { useTranslate } from 'react-admin';
 import { categoryLabel } from '../common/categories';
+import { CouponStockPayload } from '../coupons/CouponStockPayload';
 import { sortedHours } from '../stores/openingHours';
 
 /** The resource whose field labels name a payload's keys, per application kind. */
@@ -40,6 +41,8 @@ type Value = string | number | boolean | null | undefined | Value[] | { [key: st
 export const PayloadFields = ({ kind, payload }: { kind: string; payload: Record<string, Value> | null | undefined }) => {
   const translate = useTranslate();
   if (!payload || typeof payload !== 'object') return <Typography color="text.secondary">—</Typography>;
+  // A stock's terms read as on the stock's page (amounts in its currency, windows in local time).
+  if (kind === 'COUPON_PUBLIC_CHANNEL') return <CouponStockPayload payload={payload} />;
   return <PayloadTable resource={LABELS_BY_KIND[kind]} value={payload} translate={translate} />;
 };
 

@@ -1,14 +1,15 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { type CouponStock, type CouponStockStatus, type Db, Prisma, PRISMA } from '@mop/data-access';
+import { type CouponStock, type CouponStockStatus, type Db, Prisma, PRISMA, type Tx } from '@mop/data-access';
 import { BadUserInputError, ConflictError, ForbiddenError, NotFoundError, ProductNotEnabledError, type RequestContext } from '@mop/api-kit';
 import { AuditService } from '@mop/audit';
+import { CouponCounters, type CountedStock } from './coupon-counters';
 import { accessibleWhere, canOn } from '@mop/authz';
 import type { CouponStockBudgetInput, CouponStockInput } from './coupon-stock.input';
-import { amountPerCoupon, changesBetween, EDITABLE_AFTER_ACTIVATION, fieldsOf, normalizeStock, type StockFields, validateStock } from './coupon-stock.rules';
+import { amountPerCoupon, changesBetween, EDITABLE_AFTER_ACTIVATION, fieldsOf, normalizeStock, type StockFields, validateStock, withReviewedChannels } from './coupon-stock.rules';
 import { COUPONS_PRODUCT, CouponStockService, ENROLLED_MERCHANT, STOCK_INCLUDE } from './coupon-stock.service';
 import type { CouponStockType } from './coupon-stock.types';
 
-type LoadedStock = CouponStock & { storeIds: string[]; merchantStatus: string };
+export type LoadedStock = CouponStock & { storeIds: string[]; merchantStatus: string };
 type Move = 'activate' | 'pause' | 'end';
 
 /** Where each lifecycle move may start from, and where it leads. */
@@ -40,7 +41,33 @@ export class CouponStockAdminService {
     @Inject(PRISMA) private readonly db: Db,
     private readonly audit: AuditService,
     private readonly stocks: CouponStockService,
+    private readonly counters: CouponCounters,
   ) {}
+
+  /**
+   * Runs a change of a stock's terms with its claim counters in step: the transaction holds the stock's
+   * advisory lock shared (a rebuild of the counters waits for it and reads the committed change), and
+   * the counters take the new terms before the commit, so no claim is admitted under the old ones after
+   * it. If the transaction fails afterwards, the counters are dropped and rebuilt from the database.
+   */
+  private async withCounters<T>(stockId: string, change: (tx: Tx) => Promise<T | null>, check?: (belowClaimed: number) => Error): Promise<T | null> {
+    let configured = false;
+    try {
+      return await this.db.$transaction(async (tx) => {
+        await CouponCounters.holdShared(tx, stockId);
+        const result = await change(tx);
+        if (result === null) return null;
+        const stock = (await tx.couponStock.findUniqueOrThrow({ where: { id: stockId } })) as CountedStock;
+        const applied = await this.counters.configure(stock, { checkLimit: Boolean(check) });
+        configured = applied.applied;
+        if (applied.belowClaimed !== undefined && check) throw check(applied.belowClaimed);
+        return result;
+      });
+    } catch (err) {
+      if (configured) await this.counters.drop(stockId);
+      throw err;
+    }
+  }
 
   async create(ctx: RequestContext, input: CouponStockInput): Promise<CouponStockType> {
     const merchant = await this.merchantFor(ctx, input.merchantId ?? null);
@@ -81,7 +108,7 @@ export class CouponStockAdminService {
     }
     const now = new Date();
     const current = fieldsOf(stock);
-    const next = normalizeStock(input);
+    const next = withReviewedChannels(normalizeStock(input), stock.publicChannelApproved);
     const changes = changesBetween(current, next);
     const changed = Object.keys(changes) as (keyof StockFields)[];
     const draft = stock.status === 'DRAFT';
@@ -95,22 +122,24 @@ export class CouponStockAdminService {
         throw new BadUserInputError('claimEndsAt', `Coupons of this stock are valid until ${next.validUntil.toISOString()}: the claim window cannot end after that.`);
       }
     }
-    validateStock(next, { now, claimEndsInFuture: changed.includes('claimEndsAt') });
+    validateStock(next, { now, claimEndsInFuture: changed.includes('claimEndsAt'), publicChannelApproved: stock.publicChannelApproved });
     if (changed.includes('storeIds')) await this.assertOpenStores(stock.merchantId, next.storeIds);
     if (changed.length === 0) return this.stocks.reload(this.db, id);
 
     const { storeIds, ...all } = next;
     const patch = draft ? { ...all, remaining: all.totalQuantity - stock.claimedCount } : Object.fromEntries(changed.map((f) => [f, next[f]]));
-    await this.db.$transaction(async (tx) => {
+    await this.withCounters(id, async (tx) => {
       // A claim may turn an active stock EXHAUSTED meanwhile: that is no reason to refuse a new name.
       const status = draft ? 'DRAFT' : { in: ['ACTIVE', 'PAUSED', 'EXHAUSTED'] as CouponStockStatus[] };
-      const { count } = await tx.couponStock.updateMany({ where: { id, version, status }, data: { ...patch, version: { increment: 1 } } });
+      // An approval to the public channel meanwhile changes the channels without a new version: do not write over it.
+      const { count } = await tx.couponStock.updateMany({ where: { id, version, status, publicChannelApproved: stock.publicChannelApproved }, data: { ...patch, version: { increment: 1 } } });
       if (count === 0) throw staleStock();
       if (changed.includes('storeIds')) {
         await tx.couponStockStore.deleteMany({ where: { stockId: id } });
         await tx.couponStockStore.createMany({ data: storeIds.map((storeId) => ({ stockId: id, storeId, merchantId: stock.merchantId })) });
       }
       await this.audit.record(tx, ctx, { action: 'coupon-stock.update', subjectType: 'CouponStock', subjectId: id, ...this.tenant(ctx, stock.merchantId), changes });
+      return true;
     });
     return this.stocks.reload(this.db, id);
   }
@@ -142,7 +171,14 @@ export class CouponStockAdminService {
       throw new BadUserInputError('budgetAmount', stock.type === 'EXCHANGE' ? 'An exchange coupon has no value to spend a budget in money on: leave it empty.' : 'A budget in money needs a maximum discount on the coupon: leave it empty.');
     }
     const now = new Date();
-    const applied = await this.db.$transaction(async (tx) => {
+    // What customers hold is what the claim counters have admitted: they must exist to be asked.
+    await this.counters.ensure(id);
+    const unit = amountPerCoupon(stock);
+    const belowClaimed = (claimed: number) =>
+      claimed <= total && budget != null && unit != null && claimed * unit > budget
+        ? new BadUserInputError('budgetAmount', `Coupons worth ${claimed * unit} (minor units) have already been claimed: the budget cannot go below that.`)
+        : new BadUserInputError('totalQuantity', `${claimed} coupons have already been claimed: the total quantity cannot go below that.`);
+    const applied = await this.withCounters(id, async (tx) => {
       const rows = await tx.$queryRaw<BudgetRow[]>`
         UPDATE coupon_stocks s SET
           "totalQuantity" = ${total},
@@ -165,7 +201,7 @@ export class CouponStockAdminService {
         RETURNING old.status::text AS "fromStatus", s.status::text AS "toStatus", old.remaining AS "fromRemaining", s.remaining AS "toRemaining",
           old."budgetCount" AS "fromBudgetCount", s."budgetCount" AS "toBudgetCount"`;
       const row = rows[0];
-      if (!row) return false;
+      if (!row) return null;
       const changes: Record<string, { from: unknown; to: unknown }> = {
         totalQuantity: { from: input.expectedTotalQuantity, to: total },
         remaining: { from: row.fromRemaining, to: row.toRemaining },
@@ -175,7 +211,7 @@ export class CouponStockAdminService {
       if (row.fromStatus !== row.toStatus) changes['status'] = { from: row.fromStatus, to: row.toStatus };
       await this.audit.record(tx, ctx, { action: 'coupon-stock.adjust-budget', subjectType: 'CouponStock', subjectId: id, ...this.tenant(ctx, stock.merchantId), changes });
       return true;
-    });
+    }, belowClaimed);
     if (!applied) throw await this.whyBudgetRefused(id, input);
     return this.stocks.reload(this.db, id);
   }
@@ -204,13 +240,13 @@ export class CouponStockAdminService {
     const { from, to } = MOVES[move];
     // Only activation depends on the clock and the counters; they are checked again in the UPDATE.
     const guard = move === 'activate' ? Prisma.sql`AND s."claimEndsAt" > ${now} AND s.remaining > 0` : Prisma.empty;
-    const moved = await this.db.$transaction(async (tx) => {
+    const moved = await this.withCounters(id, async (tx) => {
       const rows = await tx.$queryRaw<{ from: CouponStockStatus }[]>`
         UPDATE coupon_stocks s SET status = ${to}::"CouponStockStatus", version = s.version + 1, "updatedAt" = ${now}
         FROM (SELECT id, status FROM coupon_stocks WHERE id = ${id}::uuid FOR UPDATE) old
         WHERE s.id = old.id AND old.status::text IN (${Prisma.join(from)}) ${guard}
         RETURNING old.status::text AS "from"`;
-      if (!rows[0]) return false;
+      if (!rows[0]) return null;
       await this.audit.record(tx, ctx, {
         action: `coupon-stock.${move}`,
         subjectType: 'CouponStock',
@@ -224,6 +260,8 @@ export class CouponStockAdminService {
       const fresh = await this.load(ctx, id, 'update');
       throw (await this.whyNot(fresh, move, new Date())) ?? new ConflictError('The stock changed meanwhile: reload it and try again.', { reason: 'STOCK_CHANGED' });
     }
+    // Counters ready before the first customer arrives (a claim would build them otherwise).
+    if (move === 'activate') await this.counters.ensure(id);
     return this.stocks.reload(this.db, id);
   }
 
@@ -255,13 +293,26 @@ export class CouponStockAdminService {
     if (stock.budgetAmount != null && unit != null && stock.claimedAmount + unit > stock.budgetAmount) {
       return new ConflictError('The budget in money is used up: raise it (adjust the budget) before activating.', { reason: 'BUDGET_SPENT', field: 'budgetAmount' });
     }
-    if (stock.codeMode === 'UPLOADED' && (await this.db.uploadedCode.count({ where: { stockId: stock.id, used: false } })) === 0) {
-      return new ConflictError(
-        'This stock hands out codes you upload, and none have been uploaded yet: it can be activated once its codes are uploaded (code upload is not available yet; use generated codes to start now).',
-        { reason: 'CODES_NOT_UPLOADED', field: 'codeMode' },
-      );
-    }
+    if (stock.codeMode === 'UPLOADED') return this.whyCodesShort(stock);
     return null;
+  }
+
+  /**
+   * An uploaded-code stock hands each customer one of its codes: it runs only with an unused code for
+   * every coupon it still promises (the claim path, which takes one code per claim, stops when none is left).
+   */
+  private async whyCodesShort(stock: LoadedStock): Promise<ConflictError | null> {
+    const unused = await this.db.uploadedCode.count({ where: { stockId: stock.id, used: false } });
+    if (unused >= stock.remaining) return null;
+    const details = { reason: 'CODES_NOT_UPLOADED', field: 'codeMode', unusedCodes: unused, remaining: stock.remaining };
+    const codes = (n: number) => `${n} ${n === 1 ? 'code' : 'codes'}`;
+    if (unused === 0) {
+      return new ConflictError(`This stock hands out the codes you upload, and none are uploaded yet: upload ${codes(stock.remaining)} (one for each coupon it hands out) with "Upload codes", then activate it.`, details);
+    }
+    return new ConflictError(
+      `This stock still hands out ${stock.remaining} coupons but has only ${unused} unused uploaded ${unused === 1 ? 'code' : 'codes'}: upload ${stock.remaining - unused} more with "Upload codes" (or lower the total quantity), then activate it.`,
+      details,
+    );
   }
 
   /**
@@ -292,7 +343,7 @@ export class CouponStockAdminService {
   }
 
   /** Another tenant's stock is NOT_FOUND, like one that does not exist; a visible one must allow `action`. */
-  private async load(ctx: RequestContext, id: string, action: 'update' | 'adjustBudget'): Promise<LoadedStock> {
+  async load(ctx: RequestContext, id: string, action: 'update' | 'adjustBudget'): Promise<LoadedStock> {
     const row = await this.db.couponStock.findFirst({
       where: { AND: [accessibleWhere(ctx.ability, 'CouponStock'), ENROLLED_MERCHANT, { id }] },
       include: { ...STOCK_INCLUDE, merchant: { select: { status: true } } },
@@ -318,7 +369,7 @@ export class CouponStockAdminService {
   }
 
   /** Whose stock it is, for the audit: a provider acts on behalf of the merchant. */
-  private tenant(ctx: RequestContext, merchantId: string) {
+  tenant(ctx: RequestContext, merchantId: string) {
     return ctx.principal?.membership?.kind === 'PROVIDER' ? { onBehalfOfMerchantId: merchantId } : { merchantId };
   }
 }

@@ -99,7 +99,7 @@ const formatDate = (d: Date) => d.toISOString().replace('T', ' ').slice(0, 16) +
  * The rules between fields, in the order a form is filled in. Throws BAD_USER_INPUT naming the first
  * field at fault. `claimEndsInFuture`: on create, and whenever the end of the claim window moves.
  */
-export function validateStock(s: StockFields, options: { now: Date; claimEndsInFuture: boolean }): void {
+export function validateStock(s: StockFields, options: { now: Date; claimEndsInFuture: boolean; publicChannelApproved?: boolean }): void {
   const bad = (field: string, message: string) => {
     throw new BadUserInputError(field, message);
   };
@@ -162,9 +162,19 @@ export function validateStock(s: StockFields, options: { now: Date; claimEndsInF
   }
 
   if (s.channels.length === 0) bad('channels', 'Choose at least one channel.');
-  if (s.channels.includes('PUBLIC_CHANNEL')) {
-    bad('channels', "The public channel needs the platform's approval: create the stock without it, then submit it to the public channel once that is available.");
+  if (s.channels.includes('PUBLIC_CHANNEL') && !options.publicChannelApproved) {
+    bad('channels', "The public channel needs the platform's approval: save the stock without it, then submit it to the public channel from its page.");
   }
+}
+
+/**
+ * The public channel is the review's to give: approval adds it to the stock's channels, and an edit
+ * form can neither drop it (a form loaded before the approval does not know of it) nor add it unapproved.
+ */
+export function withReviewedChannels(fields: StockFields, publicChannelApproved: boolean): StockFields {
+  if (!publicChannelApproved) return fields;
+  const channels = [...new Set<CouponChannel>([...fields.channels, 'PUBLIC_CHANNEL'])].sort();
+  return { ...fields, channels };
 }
 
 /** Whether two stored values are the same setting. */
