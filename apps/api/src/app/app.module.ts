@@ -24,7 +24,7 @@ import { OnboardingModule } from '@mop/onboarding';
 import { CatalogModule } from '@mop/catalog';
 import { CouponsModule } from '@mop/coupons';
 import { ApiKeysModule } from '@mop/api-keys';
-import { WebhooksModule } from '@mop/webhooks';
+import { WebhooksApiModule, WebhooksModule } from '@mop/webhooks';
 import { HealthController } from './health.controller';
 
 /** Where development writes the schema the console builds its data provider from. */
@@ -43,6 +43,7 @@ export const SCHEMA_FILE = join(__dirname, '../../../../libs/shared/src/graphql/
     CouponsModule,
     ApiKeysModule,
     WebhooksModule,
+    WebhooksApiModule,
     GraphQLModule.forRootAsync<ApolloDriverConfig>({
       driver: ApolloDriver,
       imports: [IdentityModule],

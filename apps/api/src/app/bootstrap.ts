@@ -19,7 +19,8 @@ export async function createApiApp(options: { logger?: boolean } = {}): Promise<
       return typeof given === 'string' && REQUEST_ID.test(given) ? given : randomUUID();
     },
     trustProxy: process.env['TRUST_PROXY'] === 'true',
-    bodyLimit: 1_048_576,
+    // A bulk issue sends its list in one request: up to 100,000 customer refs of up to 128 characters (≈13 MB).
+    bodyLimit: 16 * 1_048_576,
   });
   const app = await NestFactory.create<NestFastifyApplication>(AppModule, adapter, {
     logger: options.logger === false ? false : new ConsoleLogger({ json: process.env['NODE_ENV'] === 'production', logLevels: ['log', 'warn', 'error'] }),

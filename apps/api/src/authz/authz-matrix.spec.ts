@@ -2,10 +2,15 @@ import { GraphQLSchemaHost } from '@nestjs/graphql';
 import { type ApiHarness, startApi } from '../testing/api-harness';
 import { createTenantFixtures, type TenantFixtures } from '../testing/tenant-fixtures';
 import { API_KEY_OPERATIONS } from './matrix/api-keys.ops';
+import { BULK_ISSUE_OPERATIONS } from './matrix/bulk-issue.ops';
+import { CLAIM_OPERATIONS } from './matrix/claims.ops';
+import { COUPON_PUBLIC_OPERATIONS } from './matrix/coupon-public.ops';
+import { COUPON_REDEMPTION_OPERATIONS } from './matrix/coupon-redemption.ops';
 import { COUPON_OPERATIONS } from './matrix/coupons.ops';
 import { FOUNDATION_OPERATIONS } from './matrix/foundation.ops';
 import { ONBOARDING_REVIEW_OPERATIONS } from './matrix/onboarding-review.ops';
 import { STAFF_STORE_OPERATIONS } from './matrix/staff-stores.ops';
+import { WEBHOOK_OPERATIONS } from './matrix/webhooks.ops';
 import { type Actor, ACTOR_EMAILS, ACTORS, type CaseContext, type Operation, type Outcome, type Side } from './matrix/matrix-kit';
 
 /**
@@ -13,7 +18,7 @@ import { type Actor, ACTOR_EMAILS, ACTORS, type CaseContext, type Operation, typ
  * membership, and nobody signed in) × {a record of the actor's own tenant, one of another tenant}.
  * The operations and the table of who may reach what live in ./matrix/*.ops.ts, one file per area.
  */
-const OPERATIONS: Operation[] = [...FOUNDATION_OPERATIONS, ...ONBOARDING_REVIEW_OPERATIONS, ...STAFF_STORE_OPERATIONS, ...COUPON_OPERATIONS, ...API_KEY_OPERATIONS];
+const OPERATIONS: Operation[] = [...FOUNDATION_OPERATIONS, ...ONBOARDING_REVIEW_OPERATIONS, ...STAFF_STORE_OPERATIONS, ...COUPON_OPERATIONS, ...COUPON_PUBLIC_OPERATIONS, ...COUPON_REDEMPTION_OPERATIONS, ...CLAIM_OPERATIONS, ...BULK_ISSUE_OPERATIONS, ...API_KEY_OPERATIONS, ...WEBHOOK_OPERATIONS];
 
 describe('authorization matrix', () => {
   let api: ApiHarness;
