@@ -5,7 +5,8 @@ import applications from './applications';
 import audit from './audit';
 import authorizations from './authorizations';
 import { ACCEPT_INVITATION_PATH, authProvider, CHOOSE_WORKSPACE_PATH, ONBOARDING_PATH, SIGN_UP_PATH } from './authProvider';
-import coupons from './coupons';
+import coupons, { customerCoupons } from './coupons';
+import { COUNTER_PATH, CounterPage } from './counter';
 import { Dashboard } from './dashboard/Dashboard';
 import { dataProvider } from './dataProvider';
 import { i18nProvider } from './i18n';
@@ -20,9 +21,11 @@ import { OnboardingPage } from './onboarding/OnboardingPage';
 import products from './products';
 import { ProfilePage } from './profile';
 import providers from './providers';
+import { SANDBOX_PATH, SandboxPage } from './sandbox';
 import stores from './stores';
 import { theme } from './theme';
 import users from './users';
+import { webhookDeliveries, webhookEndpoints } from './webhooks';
 
 export const App = () => (
   <Admin
@@ -43,14 +46,19 @@ export const App = () => (
     <Resource name="Store" {...stores} />
     <Resource name="Product" {...products} />
     <Resource name="CouponStock" {...coupons} />
+    <Resource name="Coupon" {...customerCoupons} />
     <Resource name="Membership" {...members} />
     <Resource name="Invitation" {...invitations} />
     <Resource name="ApiKey" {...apiKeys} />
+    <Resource name="WebhookEndpoint" {...webhookEndpoints} />
+    <Resource name="WebhookDelivery" {...webhookDeliveries} />
     <Resource name="User" {...users} />
     <Resource name="Authorization" {...authorizations} />
     <Resource name="AuditEvent" {...audit} />
     <CustomRoutes>
       <Route path="/profile" element={<ProfilePage />} />
+      <Route path={SANDBOX_PATH} element={<SandboxPage />} />
+      <Route path={COUNTER_PATH} element={<CounterPage />} />
     </CustomRoutes>
     <CustomRoutes noLayout>
       {/* Public: reachable before signing in. */}

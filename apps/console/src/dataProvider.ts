@@ -6,7 +6,9 @@ import schemaSdl from '@mop/shared/graphql/schema.graphql?raw';
 import { errorMessageKey, errorStatus, toApiError } from './errors';
 import { GRAPHQL_ENDPOINT, graphqlRequest } from './graphql';
 import { createCouponStock, updateCouponStock } from './coupons/couponStockApi';
+import { couponSearchTerm } from './coupons/couponCode';
 import type { CouponStockInput } from './coupons/couponStock';
+import { toEndpointInput, updateWebhookEndpoint } from './webhooks/webhookApi';
 
 /** The resources the console lists; their names are the GraphQL types and the CASL subjects. */
 export const RESOURCES = [
@@ -16,9 +18,12 @@ export const RESOURCES = [
   'Store',
   'Product',
   'CouponStock',
+  'Coupon',
   'Membership',
   'Invitation',
   'ApiKey',
+  'WebhookEndpoint',
+  'WebhookDelivery',
   'User',
   'Authorization',
   'AuditEvent',
@@ -132,6 +137,17 @@ const overrides: Record<string, Partial<DataProvider>> = {
       data: (await updateCouponStock(String(id), previousData?.version ?? data.version, data as CouponStockInput).catch(withFieldErrors)) as never,
     }),
   },
+  // The server matches codes exactly: a code pasted in its grouped form (ABCD-EFGH-…) is searched raw.
+  Coupon: {
+    getList: (resource, params) =>
+      graphQLProvider.getList(resource, { ...params, filter: typeof params.filter?.q === 'string' ? { ...params.filter, q: couponSearchTerm(params.filter.q) } : params.filter }),
+  },
+  // Saved with the version the editor loaded (create goes straight to the API: its answer holds the secret).
+  WebhookEndpoint: {
+    update: async (_resource, { id, data, previousData }) => ({
+      data: (await updateWebhookEndpoint(String(id), previousData?.version ?? data.version, toEndpointInput(data)).catch(withFieldErrors)) as never,
+    }),
+  },
   Invitation: {
     create: async (_resource, { data }) => {
       const result = await graphqlRequest<{ inviteMember: RaRecord }>(
@@ -174,6 +190,7 @@ function translateError(error: unknown): never {
   throw new HttpError(errorMessageKey(apiError.code), errorStatus(apiError.code), {
     code: apiError.code,
     field: apiError.field,
+    reason: apiError.reason,
     detail: apiError.message,
   });
 }

@@ -11,6 +11,13 @@ describe('error codes', () => {
     expect(error?.field).toBe('newPassword');
   });
 
+  it('reads the reason and the details of a refusal', () => {
+    const error = fromGraphQLErrors([{ message: 'Full', extensions: { code: 'CONFLICT', reason: 'CUSTOMER_LIMIT', limit: 2 } }]);
+    expect(error).toMatchObject({ code: 'CONFLICT', reason: 'CUSTOMER_LIMIT', details: { limit: 2 } });
+    const rethrown = { message: 'mop.errors.CONFLICT', status: 409, body: { code: 'CONFLICT', reason: 'SOLD_OUT', detail: 'Nothing is left' } };
+    expect(toApiError(rethrown)).toMatchObject({ code: 'CONFLICT', reason: 'SOLD_OUT', message: 'Nothing is left' });
+  });
+
   it('treats unknown codes as internal errors', () => {
     expect(fromGraphQLErrors([{ message: 'x', extensions: { code: 'WHATEVER' } }])?.code).toBe('INTERNAL_SERVER_ERROR');
   });

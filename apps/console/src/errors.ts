@@ -1,11 +1,16 @@
 import type { ErrorCode } from '@mop/shared';
 
-/** A GraphQL error as the console acts on it: the code, the offending field, the server's text. */
+/**
+ * A GraphQL error as the console acts on it: the code, the offending field, the server's text, and
+ * for refusals (CONFLICT) the machine-readable reason with its details (`extensions.reason`, `limit`…).
+ */
 export class ApiError extends Error {
   constructor(
     readonly code: ErrorCode | 'NETWORK_ERROR',
     message: string,
     readonly field?: string,
+    readonly reason?: string,
+    readonly details: Readonly<Record<string, unknown>> = {},
   ) {
     super(message);
     this.name = 'ApiError';
@@ -27,7 +32,7 @@ const KNOWN_CODES = new Set(Object.keys(HTTP_STATUS));
 
 interface GraphQLErrorLike {
   message?: string;
-  extensions?: { code?: unknown; field?: unknown };
+  extensions?: { code?: unknown; field?: unknown; reason?: unknown; [detail: string]: unknown };
 }
 
 /** The first GraphQL error of a response, or of an Apollo error, as an ApiError. */
@@ -37,7 +42,9 @@ export function fromGraphQLErrors(errors: readonly GraphQLErrorLike[] | undefine
   const raw = typeof first.extensions?.code === 'string' ? first.extensions.code : 'INTERNAL_SERVER_ERROR';
   const code = (KNOWN_CODES.has(raw) ? raw : 'INTERNAL_SERVER_ERROR') as ApiError['code'];
   const field = typeof first.extensions?.field === 'string' ? first.extensions.field : undefined;
-  return new ApiError(code, first.message ?? code, field);
+  const reason = typeof first.extensions?.reason === 'string' ? first.extensions.reason : undefined;
+  const details = Object.fromEntries(Object.entries(first.extensions ?? {}).filter(([key]) => !['code', 'field', 'reason'].includes(key)));
+  return new ApiError(code, first.message ?? code, field, reason, details);
 }
 
 /** Normalizes anything thrown by fetch, Apollo or react-admin into an ApiError. */
@@ -67,14 +74,15 @@ export function toApiError(error: unknown): ApiError {
 }
 
 function toApiErrorOrUndefined(body: object): ApiError | undefined {
-  const nested = body as { graphQLErrors?: GraphQLErrorLike[]; errors?: unknown; code?: unknown; field?: unknown; detail?: unknown };
+  const nested = body as { graphQLErrors?: GraphQLErrorLike[]; errors?: unknown; code?: unknown; field?: unknown; detail?: unknown; reason?: unknown };
   const fromErrors = Array.isArray(nested.errors) ? fromGraphQLErrors(nested.errors as GraphQLErrorLike[]) : undefined;
   const fromGraphQL = fromGraphQLErrors(nested.graphQLErrors) ?? fromErrors;
   if (fromGraphQL) return fromGraphQL;
   // The body of the HttpError the data provider rethrows: { code, field, detail }.
   if (typeof nested.code === 'string' && KNOWN_CODES.has(nested.code)) {
     const field = typeof nested.field === 'string' ? nested.field : undefined;
-    return new ApiError(nested.code as ApiError['code'], typeof nested.detail === 'string' ? nested.detail : nested.code, field);
+    const reason = typeof nested.reason === 'string' ? nested.reason : undefined;
+    return new ApiError(nested.code as ApiError['code'], typeof nested.detail === 'string' ? nested.detail : nested.code, field, reason);
   }
   return undefined;
 }

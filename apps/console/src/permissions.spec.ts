@@ -1,5 +1,5 @@
 import { packRules } from '@casl/ability/extra';
-import { buildAbility, canAccessWith, toCaslAction, toCaslSubject } from './permissions';
+import { buildAbility, canAccessWith, listRefused, toCaslAction, toCaslSubject } from './permissions';
 
 const packed = (rules: object[]) => packRules(rules as never);
 
@@ -10,13 +10,19 @@ describe('canAccess mapping', () => {
     expect(toCaslAction('create')).toBe('create');
     expect(toCaslAction('edit')).toBe('update');
     expect(toCaslAction('delete')).toBe('delete');
+    // The coupon pages ask for the server's own coupon actions.
+    expect(toCaslAction('claim')).toBe('claim');
+    expect(toCaslAction('redeem')).toBe('redeem');
+    expect(toCaslAction('reverse')).toBe('reverse');
     expect(toCaslAction('frobnicate')).toBeUndefined();
   });
 
   it('uses resource names as subject names and refuses unknown resources', () => {
     expect(toCaslSubject('AuditEvent')).toBe('AuditEvent');
     expect(toCaslSubject('ServiceProvider')).toBe('ServiceProvider');
-    expect(toCaslSubject('Coupon')).toBeUndefined();
+    expect(toCaslSubject('Coupon')).toBe('Coupon');
+    expect(toCaslSubject('Redemption')).toBe('Redemption');
+    expect(toCaslSubject('Sandbox')).toBeUndefined();
   });
 
   it('answers from the packed rules of the active workspace', () => {
@@ -33,6 +39,26 @@ describe('canAccess mapping', () => {
     for (const action of ['list', 'show', 'create', 'edit', 'delete', 'disable']) {
       expect(canAccessWith(ability, { resource: 'User', action })).toBe(true);
     }
+  });
+
+  it("tells the clerk's counter from the marketer's sandbox", () => {
+    const clerk = buildAbility(packed([
+      { action: 'read', subject: 'Coupon', conditions: { merchantId: 'm1' } },
+      { action: ['redeem', 'reverse'], subject: 'Coupon', conditions: { merchantId: 'm1' } },
+    ]));
+    expect(canAccessWith(clerk, { resource: 'Coupon', action: 'redeem' })).toBe(true);
+    expect(canAccessWith(clerk, { resource: 'Coupon', action: 'claim' })).toBe(false);
+    expect(canAccessWith(clerk, { resource: 'Coupon', action: 'reverse', record: { merchantId: 'm2' } })).toBe(false);
+    const marketer = buildAbility(packed([{ action: ['read', 'claim', 'revoke'], subject: 'Coupon', conditions: { merchantId: 'm1' } }]));
+    expect(canAccessWith(marketer, { resource: 'Coupon', action: 'claim' })).toBe(true);
+    expect(canAccessWith(marketer, { resource: 'Coupon', action: 'redeem' })).toBe(false);
+  });
+
+  it('knows the lists the API refuses although the ability reads the subject', () => {
+    expect(listRefused('CLERK', 'Coupon')).toBe(true);
+    expect(listRefused('CLERK', 'Store')).toBe(false);
+    expect(listRefused('MARKETER', 'Coupon')).toBe(false);
+    expect(listRefused(null, 'Coupon')).toBe(false);
   });
 
   it('checks rule conditions against a record', () => {

@@ -13,8 +13,8 @@ export const ARTIFACTS = join(__dirname, '../../artifacts');
 export const EXPECTED_MENUS = {
   PLATFORM_ADMIN: ['Application', 'Merchant', 'ServiceProvider', 'User', 'Authorization', 'AuditEvent'],
   PLATFORM_REVIEWER: ['Application', 'Merchant', 'ServiceProvider', 'User', 'Authorization', 'AuditEvent'],
-  OWNER: ['Merchant', 'Store', 'Product', 'Membership', 'Invitation', 'Authorization', 'AuditEvent'],
-  MANAGER: ['Merchant', 'Store', 'Product', 'Membership', 'Authorization'],
+  OWNER: ['Merchant', 'Store', 'Product', 'Membership', 'Invitation', 'Authorization', 'WebhookEndpoint', 'AuditEvent'],
+  MANAGER: ['Merchant', 'Store', 'Product', 'Membership', 'Authorization', 'WebhookEndpoint'],
   MARKETER: ['Merchant', 'Store', 'Product'],
   CLERK: ['Store'],
   PROVIDER_ADMIN: ['ServiceProvider', 'Membership', 'Invitation', 'Authorization', 'Merchant', 'ApiKey', 'AuditEvent'],
@@ -22,14 +22,25 @@ export const EXPECTED_MENUS = {
 } as const;
 
 /**
- * The roles that also get Coupons: merchant staff once the merchant has MERCHANT_COUPONS (Harbor
- * Coffee), provider staff once a merchant with it authorized them with COUPONS_MANAGE (Nimbus).
+ * What merchant coupons add to each role's menu: for merchant staff once the merchant has
+ * MERCHANT_COUPONS (Harbor Coffee), for provider staff once a merchant with it authorized them with
+ * COUPONS_MANAGE (Nimbus, which is not granted COUPONS_REDEEM: no counter). Stocks and issued coupons
+ * for whoever reads them, the customer sandbox for whoever may claim, the counter for whoever may redeem.
  */
-const COUPON_ROLES: readonly string[] = ['OWNER', 'MANAGER', 'MARKETER', 'PROVIDER_ADMIN', 'PROVIDER_OPERATOR'];
+export const COUPON_MENUS: Record<keyof typeof EXPECTED_MENUS, readonly string[]> = {
+  PLATFORM_ADMIN: [],
+  PLATFORM_REVIEWER: [],
+  OWNER: ['CouponStock', 'Coupon', 'Sandbox', 'Counter'],
+  MANAGER: ['CouponStock', 'Coupon', 'Sandbox', 'Counter'],
+  MARKETER: ['CouponStock', 'Coupon', 'Sandbox'],
+  CLERK: ['Counter'],
+  PROVIDER_ADMIN: ['CouponStock', 'Coupon', 'Sandbox'],
+  PROVIDER_OPERATOR: ['CouponStock', 'Coupon', 'Sandbox'],
+};
 
 export function expectedMenu(role: keyof typeof EXPECTED_MENUS, { coupons = false } = {}): string[] {
   const menu: string[] = [...EXPECTED_MENUS[role]];
-  return coupons && COUPON_ROLES.includes(role) ? [...menu, 'CouponStock'] : menu;
+  return coupons ? [...menu, ...COUPON_MENUS[role]] : menu;
 }
 
 export const ALL_MENU_RESOURCES = [
@@ -39,9 +50,13 @@ export const ALL_MENU_RESOURCES = [
   'Store',
   'Product',
   'CouponStock',
+  'Coupon',
+  'Sandbox',
+  'Counter',
   'Membership',
   'Invitation',
   'ApiKey',
+  'WebhookEndpoint',
   'User',
   'Authorization',
   'AuditEvent',
@@ -70,6 +85,11 @@ export async function login(page: Page, email: string, password = DEMO_PASSWORD)
 
 /** Sets the console language from the AppBar (or the login page) switcher. */
 export async function switchLanguage(page: Page, locale: 'en' | 'zh-CN'): Promise<void> {
+  // react-admin's AppBar hides while the page is scrolled down: back to the top, it shows again.
+  if (await page.evaluate(() => window.scrollY > 0)) {
+    await page.evaluate(() => window.scrollTo(0, 0));
+    await page.waitForTimeout(300);
+  }
   await page.getByTestId('language-switcher').first().click();
   await page.getByTestId(`language-option-${locale}`).click();
   await page.getByTestId(`language-option-${locale}`).waitFor({ state: 'detached' });

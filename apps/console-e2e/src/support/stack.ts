@@ -1,6 +1,7 @@
 /**
  * The real stack for one e2e test file: a fresh seeded database, the API as a child process in
- * production mode, the built console under `vite preview` proxying to it, and headless Chromium.
+ * production mode (and the worker, when asked), the built console under `vite preview` proxying to
+ * it, and headless Chromium.
  */
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { existsSync, readdirSync, statSync } from 'node:fs';
@@ -32,7 +33,17 @@ export interface Stack {
   apiUrl: string;
   browser: Browser;
   database: TestDatabase;
+  /** The Redis and key prefix the API (and the worker) use: a test can enqueue on the stack's queues. */
+  redisUrl: string;
+  redisPrefix: string;
   stop(): Promise<void>;
+}
+
+export interface StackOptions {
+  /** Also start the worker (queue processors), on the same database and Redis prefix. */
+  worker?: boolean;
+  /** Settings for the API and the worker (e.g. a short webhook backoff). */
+  env?: Record<string, string>;
 }
 
 export async function freePort(): Promise<number> {
@@ -100,6 +111,17 @@ function startProcess(command: string, args: string[], env: NodeJS.ProcessEnv) {
   return { child, output: () => log };
 }
 
+/** The worker has no HTTP: it is ready once it says so. */
+async function waitForLog(text: string, what: string, child: ChildProcess, output: () => string, timeoutMs = 90_000) {
+  const deadline = Date.now() + timeoutMs;
+  while (Date.now() < deadline) {
+    if (child.exitCode !== null) throw new Error(`${what} exited with ${child.exitCode}:\n${output()}`);
+    if (output().includes(text)) return;
+    await new Promise((r) => setTimeout(r, 250));
+  }
+  throw new Error(`${what} did not report "${text}":\n${output()}`);
+}
+
 async function stopProcess(child: ChildProcess | undefined) {
   if (!child || child.exitCode !== null || child.signalCode !== null) return;
   const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
@@ -109,31 +131,35 @@ async function stopProcess(child: ChildProcess | undefined) {
   clearTimeout(timer);
 }
 
-export async function startStack(): Promise<Stack> {
+export async function startStack(options: StackOptions = {}): Promise<Stack> {
   ensureConsoleBuilt();
   const database = await createTestDatabase();
   let api: ReturnType<typeof startProcess> | undefined;
+  let worker: ReturnType<typeof startProcess> | undefined;
   let preview: ReturnType<typeof startProcess> | undefined;
   let browser: Browser | undefined;
+  const redisUrl = process.env['REDIS_URL'] ?? 'redis://127.0.0.1:6379';
+  const redisPrefix = `e2e-console-${randomBytes(4).toString('hex')}`;
   try {
     await seedDemo(database.db);
 
     const apiPort = await freePort();
     const apiUrl = `http://127.0.0.1:${apiPort}`;
+    const serverEnv = { ...process.env, NODE_ENV: 'production', DATABASE_URL: database.url, REDIS_URL: redisUrl, REDIS_PREFIX: redisPrefix, ...options.env };
     api = startProcess(process.execPath, ['-r', '@swc-node/register', 'apps/api/src/main.ts'], {
       // @swc-node/register resolves the @mop/* path aliases from this tsconfig.
       SWC_NODE_PROJECT: 'apps/api/tsconfig.json',
-      ...process.env,
-      NODE_ENV: 'production',
-      DATABASE_URL: database.url,
-      REDIS_URL: process.env['REDIS_URL'] ?? 'redis://127.0.0.1:6379',
-      REDIS_PREFIX: `e2e-console-${randomBytes(4).toString('hex')}`,
+      ...serverEnv,
       PORT: String(apiPort),
       HOST: '127.0.0.1',
       // The browser reaches the console over plain http on 127.0.0.1.
       COOKIE_SECURE: 'false',
     });
     await waitFor(`${apiUrl}/health/ready`, 'API', api.child, api.output);
+    if (options.worker) {
+      worker = startProcess(process.execPath, ['-r', '@swc-node/register', 'apps/worker/src/main.ts'], { SWC_NODE_PROJECT: 'apps/worker/tsconfig.json', ...serverEnv });
+      await waitForLog('worker started', 'worker', worker.child, worker.output);
+    }
 
     const previewPort = await freePort();
     const baseUrl = `http://127.0.0.1:${previewPort}`;
@@ -147,15 +173,18 @@ export async function startStack(): Promise<Stack> {
 
     browser = await chromium.launch({ executablePath: CHROMIUM, headless: true, args: CHROMIUM_ARGS });
 
-    const started = { api, preview, browser };
+    const started = { api, worker, preview, browser };
     return {
       baseUrl,
       apiUrl,
       browser,
       database,
+      redisUrl,
+      redisPrefix,
       stop: async () => {
         await started.browser.close().catch(() => undefined);
         await stopProcess(started.preview.child);
+        await stopProcess(started.worker?.child);
         await stopProcess(started.api.child);
         await database.drop();
       },
@@ -163,6 +192,7 @@ export async function startStack(): Promise<Stack> {
   } catch (error) {
     await browser?.close().catch(() => undefined);
     await stopProcess(preview?.child);
+    await stopProcess(worker?.child);
     await stopProcess(api?.child);
     await database.drop();
     throw error;

@@ -269,9 +269,9 @@ export const CouponStockForm = ({ pickMerchant = false, original, ...props }: Co
                   <SelectInput
                     source="codeMode"
                     label={label('codeMode')}
-                    choices={CODE_MODES.filter((id) => id !== 'UPLOADED').map((id) => ({ id, name: translate(`mop.coupons.code_modes.${id}`) }))}
+                    choices={choices('mop.coupons.code_modes', CODE_MODES)}
                     translateChoice={false}
-                    helperText={hint('codeMode')}
+                    helperText={hint(`codeMode_${formData.codeMode ?? 'GENERATED'}`)}
                     readOnly={locked('codeMode')}
                     fullWidth
                   />

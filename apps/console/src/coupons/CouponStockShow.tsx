@@ -14,9 +14,14 @@ import {
 import { EnumField, LocaleDateField, ResourceTitle, StatusField } from '../common';
 import { useActiveWorkspace } from '../workspace';
 import { AdjustBudgetButton } from './AdjustBudgetButton';
+import { BulkIssueSection } from './BulkIssueSection';
+import { CouponStockActivity, RedemptionRateField } from './CouponStockActivity';
 import { isEditable, type CouponStockRecord } from './couponStock';
 import { BudgetField, ClaimWindowField, CouponValueField, MoneyField, RemainingField, StoresField, UsableWhenField, ValidityField } from './fields';
 import { LifecycleButtons } from './LifecycleButtons';
+import { PublicChannelButton, PublicChannelField } from './PublicChannelButton';
+import { StockCoupons } from './StockCoupons';
+import { UploadCodesButton, UploadedCodesField } from './UploadCodesButton';
 
 const label = (field: string) => `mop.coupons.fields.${field}`;
 
@@ -26,6 +31,8 @@ const ShowActions = () => {
   return (
     <TopToolbar sx={{ alignItems: 'center' }}>
       <LifecycleButtons />
+      <UploadCodesButton />
+      <PublicChannelButton />
       <AdjustBudgetButton />
       {canEdit && record && isEditable(record.status) && <EditButton data-testid="coupon-edit" />}
     </TopToolbar>
@@ -112,6 +119,9 @@ const Details = () => {
             <Item field="redeemedCount">
               <NumberField source="redeemedCount" />
             </Item>
+            <Item field="redemptionRate">
+              <RedemptionRateField />
+            </Item>
             <Item field="claimedAmount">
               <MoneyField source="claimedAmount" />
             </Item>
@@ -184,9 +194,17 @@ const Details = () => {
             <Item field="channels" wide>
               <EnumField source="channels" prefix="mop.coupons.channels" chip />
             </Item>
+            <Item field="publicChannel">
+              <PublicChannelField />
+            </Item>
             <Item field="codeMode">
               <EnumField source="codeMode" prefix="mop.coupons.code_modes" />
             </Item>
+            {record.codeMode === 'UPLOADED' && (
+              <Item field="uploadedCodes">
+                <UploadedCodesField />
+              </Item>
+            )}
             <Item field="createdAt">
               <LocaleDateField source="createdAt" />
             </Item>
@@ -194,6 +212,17 @@ const Details = () => {
               <LocaleDateField source="updatedAt" />
             </Item>
           </Panel>
+        </Grid>
+        {/* Bulk issue (stocks with the BULK_ISSUE channel): its runs and the upload, in BulkIssueSection. */}
+        <Grid size={12}>
+          <BulkIssueSection />
+        </Grid>
+        {/* What happened day by day, and the coupons themselves. */}
+        <Grid size={12}>
+          <CouponStockActivity />
+        </Grid>
+        <Grid size={12}>
+          <StockCoupons />
         </Grid>
       </Grid>
     </Box>

@@ -31,9 +31,10 @@ export const LifecycleButtons = () => {
       refresh();
     } catch (error) {
       const apiError = toApiError(error);
-      notify(apiError.code === 'CONFLICT' ? 'mop.coupons.conflict' : 'mop.coupons.refused', {
+      // The server says why (claim window over, nothing left, codes missing, changed meanwhile): show it as it is.
+      notify('mop.coupons.move_refused', {
         type: 'error',
-        autoHideDuration: 0,
+        autoHideDuration: null,
         messageArgs: { detail: apiError.message },
       });
       refresh();

@@ -137,6 +137,9 @@ describe('validateCouponStock', () => {
     expect(errorsOf(valid({ perCustomerLimit: 500 }))).toEqual({});
     expect(errorsOf(valid({ channels: [] })).channels).toBe('mop.coupons.errors.channels_required');
     expect(errorsOf(valid({ channels: ['PUBLIC_CHANNEL'] })).channels).toBe('mop.coupons.errors.public_channel_review');
+    // Once approved, the stock has the public channel: its edit form keeps it.
+    const approved = { claimEndsAt: '2026-11-29T02:00:00.000Z', channels: ['MINI_PROGRAM', 'PUBLIC_CHANNEL'] };
+    expect(errorsOf(valid({ channels: ['MINI_PROGRAM', 'PUBLIC_CHANNEL'] }), { original: approved }).channels).toBeUndefined();
     expect(errorsOf(valid(), { needsMerchant: true }).merchantId).toBe('ra.validation.required');
   });
 

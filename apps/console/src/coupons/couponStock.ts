@@ -337,7 +337,7 @@ export function validateCouponStock(
   { currency, live = false, original, needsMerchant = false, now = new Date() }: {
     currency: string;
     live?: boolean;
-    original?: Pick<CouponStockRecord, 'claimEndsAt'>;
+    original?: Pick<CouponStockRecord, 'claimEndsAt'> & Partial<Pick<CouponStockRecord, 'channels'>>;
     needsMerchant?: boolean;
     now?: Date;
   },
@@ -423,7 +423,8 @@ export function validateCouponStock(
 
   const channels = values.channels ?? [];
   if (!channels.length) set('channels', E('channels_required'));
-  else if (channels.some((c) => REVIEWED_CHANNELS.includes(c))) set('channels', E('public_channel_review'));
+  // A reviewed channel the stock already has (its approval added it) stays; the form cannot add one.
+  else if (channels.some((c) => REVIEWED_CHANNELS.includes(c) && !original?.channels?.includes(c))) set('channels', E('public_channel_review'));
   if (blank(values.codeMode)) set('codeMode', 'ra.validation.required');
   return errors;
 }

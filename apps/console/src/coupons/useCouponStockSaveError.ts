@@ -22,11 +22,11 @@ export function useCouponStockSaveError() {
       return;
     }
     if (body.code === 'CONFLICT') {
-      notify('mop.coupons.conflict', { type: 'error', autoHideDuration: 0, messageArgs: { detail } });
+      notify('mop.coupons.conflict', { type: 'error', autoHideDuration: null, messageArgs: { detail } });
       return;
     }
     if (body.code === 'BAD_USER_INPUT' || body.code === 'FORBIDDEN') {
-      notify('mop.coupons.refused', { type: 'error', autoHideDuration: 0, messageArgs: { detail } });
+      notify('mop.coupons.refused', { type: 'error', autoHideDuration: null, messageArgs: { detail } });
       return;
     }
     notify((error as Error).message || 'mop.errors.INTERNAL_SERVER_ERROR', { type: 'error' });

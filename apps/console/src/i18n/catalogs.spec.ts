@@ -1,5 +1,7 @@
 import englishMessages from 'ra-language-english';
-import { PlatformRoles, MerchantRoles, ProviderRoles, AuthorizationScopes, ErrorCodes, Subjects, WorkspaceKinds } from '@mop/shared';
+import { Actions, PlatformRoles, MerchantRoles, ProviderRoles, AuthorizationScopes, ErrorCodes, Subjects, WorkspaceKinds } from '@mop/shared';
+import { CLAIM_REFUSALS, COUPON_REFUSALS, COUPON_STATUSES } from '../coupons/couponApi';
+import { couponErrorKeys, refusalKey } from '../coupons/couponErrors';
 import { en } from './en';
 import { zh } from './zh';
 
@@ -56,6 +58,21 @@ describe('i18n catalogs', () => {
       for (const subject of Subjects) {
         expect(valueAt(catalog, `resources.${subject}.name`)).toEqual(expect.any(String));
       }
+      // The dashboard lists what a role may do with each subject, by these labels.
+      for (const action of Actions) expect({ action, label: valueAt(catalog, `mop.actions.${action}`) }).toEqual({ action, label: expect.any(String) });
+    }
+  });
+
+  it('explain every coupon refusal and every coupon status', () => {
+    const keys = [
+      ...couponErrorKeys(),
+      ...COUPON_REFUSALS.map(refusalKey),
+      ...CLAIM_REFUSALS.map((refusal) => `mop.coupon_errors.claim.${refusal}`),
+      ...COUPON_STATUSES.map((status) => `mop.status.${status}`),
+      ...COUPON_STATUSES.map((status) => `mop.customer_coupons.redemption_state.${status}`),
+    ];
+    for (const catalog of [en, zh]) {
+      expect(keys.filter((key) => typeof valueAt(catalog, key) !== 'string')).toEqual([]);
     }
   });
 });

@@ -1,6 +1,11 @@
 import englishMessages from 'ra-language-english';
 import { apiKeyResourcesEn, apiKeysEn } from './apikeys.en';
+import { counterEn } from './counter.en';
+import { bulkIssueEn, bulkIssueResourcesEn } from './bulkIssue.en';
 import { couponsEn } from './coupons.en';
+import { customerCouponResourcesEn, customerCouponsEn } from './customerCoupons.en';
+import { sandboxEn } from './sandbox.en';
+import { webhookResourcesEn, webhooksEn } from './webhooks.en';
 
 /** The console's own English messages; `ra.*` comes from ra-language-english. */
 export const consoleEn = {
@@ -103,6 +108,9 @@ export const consoleEn = {
       review_queue: 'Review queue',
       all_products: 'All products',
       coupons: 'Coupons',
+      issued_coupons: 'Issued coupons',
+      sandbox: 'Customer sandbox',
+      counter: 'Counter',
       my_applications: 'My applications',
       logout: 'Sign out',
     },
@@ -148,6 +156,8 @@ export const consoleEn = {
       PAUSED: 'Paused',
       ENDED: 'Ended',
       EXHAUSTED: 'Exhausted',
+      AVAILABLE: 'Available',
+      REDEEMED: 'Redeemed',
     },
     application_kind: {
       MERCHANT_ONBOARDING: 'Merchant onboarding',
@@ -205,6 +215,11 @@ export const consoleEn = {
       switch: 'Switch',
       decide: 'Decide',
       suspend: 'Suspend',
+      adjustBudget: 'Adjust budget',
+      claim: 'Claim',
+      redeem: 'Redeem',
+      reverse: 'Reverse',
+      replay: 'Send again',
     },
     errors: {
       BAD_USER_INPUT: 'Some of the information is not valid. Please check and try again.',
@@ -419,7 +434,12 @@ export const consoleEn = {
       },
     },
     ...couponsEn,
+    ...bulkIssueEn,
+    ...customerCouponsEn,
+    ...sandboxEn,
+    ...counterEn,
     ...apiKeysEn,
+    ...webhooksEn,
     empty: {
       title: 'Nothing here yet',
       text: 'There are no %{name} to show.',
@@ -435,6 +455,9 @@ export const consoleEn = {
   },
   resources: {
     ...apiKeyResourcesEn,
+    ...webhookResourcesEn,
+    ...bulkIssueResourcesEn,
+    ...customerCouponResourcesEn,
     Session: {
       name: 'Session |||| Sessions',
     },

@@ -1,6 +1,11 @@
 import type { consoleEn } from './en';
 import { apiKeyResourcesZh, apiKeysZh } from './apikeys.zh';
+import { counterZh } from './counter.zh';
+import { bulkIssueZh, bulkIssueResourcesZh } from './bulkIssue.zh';
 import { couponsZh } from './coupons.zh';
+import { customerCouponResourcesZh, customerCouponsZh } from './customerCoupons.zh';
+import { sandboxZh } from './sandbox.zh';
+import { webhookResourcesZh, webhooksZh } from './webhooks.zh';
 
 /** Simplified Chinese, written for every `ra.*` key of ra-language-english (no maintained pack exists). */
 const raZh = {
@@ -317,6 +322,9 @@ export const consoleZh: typeof consoleEn = {
       review_queue: '审核队列',
       all_products: '全部产品',
       coupons: '优惠券',
+      issued_coupons: '已发放的券',
+      sandbox: '顾客沙箱',
+      counter: '核销台',
       my_applications: '我的申请',
       logout: '退出登录',
     },
@@ -362,6 +370,8 @@ export const consoleZh: typeof consoleEn = {
       PAUSED: '已暂停发放',
       ENDED: '已结束',
       EXHAUSTED: '已领完',
+      AVAILABLE: '可用',
+      REDEEMED: '已核销',
     },
     application_kind: {
       MERCHANT_ONBOARDING: '商户入驻',
@@ -419,6 +429,11 @@ export const consoleZh: typeof consoleEn = {
       switch: '切换',
       decide: '审批',
       suspend: '暂停',
+      adjustBudget: '调整预算',
+      claim: '领取',
+      redeem: '核销',
+      reverse: '撤销核销',
+      replay: '重新发送',
     },
     errors: {
       BAD_USER_INPUT: '部分信息无效，请检查后重试。',
@@ -633,7 +648,12 @@ export const consoleZh: typeof consoleEn = {
       },
     },
     ...couponsZh,
+    ...bulkIssueZh,
+    ...customerCouponsZh,
+    ...sandboxZh,
+    ...counterZh,
     ...apiKeysZh,
+    ...webhooksZh,
     empty: {
       title: '暂无数据',
       text: '没有可显示的%{name}。',
@@ -649,6 +669,9 @@ export const consoleZh: typeof consoleEn = {
   },
   resources: {
     ...apiKeyResourcesZh,
+    ...webhookResourcesZh,
+    ...bulkIssueResourcesZh,
+    ...customerCouponResourcesZh,
     Session: {
       name: '会话 |||| 会话',
     },

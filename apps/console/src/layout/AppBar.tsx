@@ -36,10 +36,10 @@ const ApplicationsMenuItem = forwardRef<HTMLAnchorElement>((_props, ref) => {
 });
 ApplicationsMenuItem.displayName = 'ApplicationsMenuItem';
 
-export const Brand = ({ inverted = false }: { inverted?: boolean }) => {
+export const Brand = ({ inverted = false, hideOnPhone = false }: { inverted?: boolean; hideOnPhone?: boolean }) => {
   const translate = useTranslate();
   return (
-    <Box sx={{ display: 'flex', alignItems: 'center', gap: 1, mr: 2 }}>
+    <Box sx={{ display: hideOnPhone ? { xs: 'none', sm: 'flex' } : 'flex', alignItems: 'center', gap: 1, mr: 2 }}>
       <Box
         component="svg"
         viewBox="0 0 32 32"
@@ -74,7 +74,8 @@ export const AppBar = () => (
       </UserMenu>
     }
   >
-    <Brand />
+    {/* On a phone the page's title matters more than the logo. */}
+    <Brand hideOnPhone />
     <Box sx={{ width: '1px', height: 24, bgcolor: 'divider', mr: 2, display: { xs: 'none', md: 'block' } }} />
     <TitlePortal variant="subtitle1" sx={{ fontWeight: 600 }} />
   </RaAppBar>

@@ -1,5 +1,5 @@
 import TranslateIcon from '@mui/icons-material/Translate';
-import { Button, Menu, MenuItem } from '@mui/material';
+import { Box, Button, Menu, MenuItem } from '@mui/material';
 import { useState } from 'react';
 import { useLocaleState, useTranslate } from 'react-admin';
 import { LOCALES } from '../i18n';
@@ -18,9 +18,12 @@ export const LanguageSwitcher = () => {
         onClick={(e) => setAnchor(e.currentTarget)}
         aria-label={translate('mop.language.label')}
         data-testid="language-switcher"
-        sx={{ mx: 0.5 }}
+        // On a phone the icon alone says it (the menu names the languages).
+        sx={{ mx: 0.5, minWidth: 0, '& .MuiButton-startIcon': { mr: { xs: 0, sm: 1 } } }}
       >
-        {current.name}
+        <Box component="span" sx={{ display: { xs: 'none', sm: 'inline' } }}>
+          {current.name}
+        </Box>
       </Button>
       <Menu anchorEl={anchor} open={Boolean(anchor)} onClose={() => setAnchor(null)}>
         {LOCALES.map((l) => (

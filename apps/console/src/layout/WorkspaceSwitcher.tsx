@@ -28,15 +28,16 @@ export const WorkspaceSwitcher = () => {
         endIcon={several ? <UnfoldMoreIcon fontSize="small" /> : undefined}
         data-testid="workspace-switcher"
         title={translate('mop.workspace.switch')}
-        sx={{ mx: 1, px: 1.5, border: '1px solid', borderColor: 'divider', borderRadius: 2, textAlign: 'left', cursor: several ? 'pointer' : 'default' }}
+        // On a phone the AppBar is narrow: the name shortens with an ellipsis rather than overflow.
+        sx={{ mx: { xs: 0.5, sm: 1 }, px: { xs: 1, sm: 1.5 }, minWidth: 0, maxWidth: { xs: 128, sm: 280 }, border: '1px solid', borderColor: 'divider', borderRadius: 2, textAlign: 'left', cursor: several ? 'pointer' : 'default' }}
       >
         {active && <WorkspaceIcon kind={active.kind} />}
-        <Box sx={{ ml: 1, display: 'flex', flexDirection: 'column', lineHeight: 1.1 }}>
+        <Box sx={{ ml: 1, minWidth: 0, display: 'flex', flexDirection: 'column', lineHeight: 1.1 }}>
           <Typography variant="body2" fontWeight={600} noWrap data-testid="active-workspace-name">
             {workspaceName(active)}
           </Typography>
           {active && (
-            <Typography variant="caption" color="text.secondary" noWrap data-testid="active-workspace-role">
+            <Typography variant="caption" color="text.secondary" noWrap data-testid="active-workspace-role" sx={{ display: { xs: 'none', sm: 'block' } }}>
               {translate(`mop.roles.${active.role}`)}
             </Typography>
           )}

@@ -1,0 +1,1 @@
+export { COUNTER_PATH, CounterPage } from './CounterPage';

@@ -1,0 +1,1 @@
+export { SANDBOX_PATH, SandboxPage } from './SandboxPage';
