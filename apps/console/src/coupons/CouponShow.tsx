@@ -1,10 +1,10 @@
-import { Alert, Box, Card, CardContent, Grid, Link as MuiLink, Stack, Typography } from '@mui/material';
+import { Alert, Box, Card, CardContent, Divider, Grid, Link as MuiLink, Stack, Typography } from '@mui/material';
 import { useQuery } from '@tanstack/react-query';
 import type { ReactNode } from 'react';
 import { Link } from 'react-router-dom';
 import { Labeled, Show, TopToolbar, useCanAccess, useLocaleState, useRecordContext, useRefresh, useTranslate } from 'react-admin';
 import { formatDateTime, StatusChip } from '../common';
-import { checkCoupon, type CouponRecord } from './couponApi';
+import { type CouponRecord, redemptionsOf } from './couponApi';
 import { formatCode } from './couponCode';
 import { CouponCode, useCouponValue, useMoney } from './couponFields';
 import { RedemptionDetails } from './RedemptionDetails';
@@ -48,8 +48,8 @@ const Text = ({ children, mono = false }: { children: ReactNode; mono?: boolean 
 );
 
 /**
- * The redemption using the coupon now, read through the counter's look-up (the API lists no
- * redemption history: a reversed redemption is not shown once its coupon is available again).
+ * The coupon's redemptions, newest first: the one in force (with the refund button) and earlier ones
+ * with their reversals. A clerk sees those made at its stores.
  */
 const RedemptionPanel = ({ coupon }: { coupon: CouponRecord }) => {
   const translate = useTranslate();
@@ -57,12 +57,11 @@ const RedemptionPanel = ({ coupon }: { coupon: CouponRecord }) => {
   const { canAccess: canReverse } = useCanAccess({ resource: 'Coupon', action: 'reverse', record: coupon });
   const redeemed = coupon.status === 'REDEEMED';
   const { data, isPending, error } = useQuery({
-    queryKey: ['mop', 'coupon-redemption', coupon.id, coupon.version],
-    queryFn: () => checkCoupon({ code: coupon.code }),
-    enabled: redeemed,
+    queryKey: ['mop', 'coupon-redemptions', coupon.id, coupon.version],
+    queryFn: () => redemptionsOf(coupon.id),
   });
-  const redemption = data?.lastRedemption ?? null;
-  const action = redemption && canReverse ? <ReverseRedemptionButton redemption={redemption} onReversed={refresh} size="small" testId="coupon-reverse" /> : undefined;
+  const active = data?.find((r) => !r.reversedAt) ?? null;
+  const action = active && canReverse ? <ReverseRedemptionButton redemption={active} onReversed={refresh} size="small" testId="coupon-reverse" /> : undefined;
   return (
     <Panel title="mop.customer_coupons.sections.redemption" testId="redemption" action={action}>
       {!redeemed && (
@@ -70,10 +69,14 @@ const RedemptionPanel = ({ coupon }: { coupon: CouponRecord }) => {
           {translate(`mop.customer_coupons.redemption_state.${coupon.status}`)}
         </Typography>
       )}
-      {redeemed && isPending && <Typography variant="body2" color="text.secondary">{translate('ra.page.loading')}</Typography>}
-      {redeemed && error && <Alert severity="warning">{translate('mop.customer_coupons.redemption_unavailable')}</Alert>}
-      {redemption && <RedemptionDetails redemption={redemption} />}
-      {redeemed && data && !redemption && (
+      {isPending && <Typography variant="body2" color="text.secondary">{translate('ra.page.loading')}</Typography>}
+      {error && <Alert severity="warning">{translate('mop.customer_coupons.redemption_unavailable')}</Alert>}
+      <Stack spacing={2} divider={<Divider flexItem />} sx={{ mt: redeemed ? 0 : 1 }}>
+        {(data ?? []).map((r) => (
+          <RedemptionDetails key={r.id} redemption={r} />
+        ))}
+      </Stack>
+      {redeemed && data && !active && (
         <Typography variant="body2" color="text.secondary">
           {translate('mop.customer_coupons.redemption_hidden')}
         </Typography>

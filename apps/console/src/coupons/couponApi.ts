@@ -168,6 +168,15 @@ export async function checkCoupon(args: { code: string; storeId?: string | null;
   return data.checkCoupon;
 }
 
+/** A coupon's redemptions, newest first (a reversed one stays, with its reversal). */
+export async function redemptionsOf(couponId: string): Promise<RedemptionRecord[]> {
+  const data = await graphqlRequest<{ allRedemptions: RedemptionRecord[] }>(
+    `query RedemptionsOf($couponId: ID!) { allRedemptions(filter: { couponId: $couponId }, perPage: 50, sortField: "redeemedAt", sortOrder: "DESC") { ${REDEMPTION_FIELDS} } }`,
+    { couponId },
+  );
+  return data.allRedemptions;
+}
+
 export interface RedeemInput {
   code: string;
   storeId: string | null;

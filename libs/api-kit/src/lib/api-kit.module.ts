@@ -11,7 +11,9 @@ import { IdempotencyService } from './idempotency.service';
     {
       provide: REDIS,
       inject: [APP_CONFIG],
-      useFactory: (config: AppConfig) => new Redis(config.redisUrl, { maxRetriesPerRequest: 3, lazyConnect: false }),
+      // Auto-pipelining: commands issued in the same tick (concurrent claims' admissions) go out in one
+      // write and come back in one read.
+      useFactory: (config: AppConfig) => new Redis(config.redisUrl, { maxRetriesPerRequest: 3, lazyConnect: false, enableAutoPipelining: true }),
     },
     IdempotencyService,
   ],

@@ -22,6 +22,7 @@ import { CouponExpiryService } from './coupon-expiry.service';
 import { CouponStockActivityResolver } from './coupon-stock-activity.resolver';
 import { CouponStockActivityService } from './coupon-stock-activity.service';
 import { CouponResolver } from './coupon.resolver';
+import { RedemptionHistory, RedemptionHistoryResolver } from './redemption-history';
 import { CouponService } from './coupon.service';
 import { RedemptionResolver } from './redemption.resolver';
 import { RedemptionService } from './redemption.service';
@@ -37,6 +38,8 @@ import { RedemptionService } from './redemption.service';
     CouponClaimService,
     ClaimableStocksQuery,
     ClaimResolver,
+    RedemptionHistory,
+    RedemptionHistoryResolver,
     CouponPublicChannelService,
     CouponStockPublicChannelResolver,
     CouponPlazaService,

@@ -116,7 +116,7 @@ describe('database invariants (check constraints and partial unique indexes)', (
     expect(isUniqueViolation(err, ['mini_program_versions_one_released'])).toBe(true);
   });
 
-  it('allows one unreversed redemption per coupon, and idempotent claims per stock', async () => {
+  it('allows one unreversed redemption per coupon, and idempotent claims per merchant', async () => {
     const s = await t.db.couponStock.create({ data: stock() });
     const coupon = {
       stockId: s.id,
@@ -129,7 +129,11 @@ describe('database invariants (check constraints and partial unique indexes)', (
     };
     const c = await t.db.coupon.create({ data: { ...coupon, code: 'CODE-1' } });
     const dup = await t.db.coupon.create({ data: { ...coupon, code: 'CODE-2' } }).catch((e: unknown) => e);
-    expect(isUniqueViolation(dup, ['stockId', 'claimRequestId'])).toBe(true);
+    expect(isUniqueViolation(dup, ['merchantId', 'claimRequestId'])).toBe(true);
+    // A claim request id is the merchant's: reused on another of its stocks, it is still the same claim.
+    const other = await t.db.couponStock.create({ data: stock() });
+    const elsewhere = await t.db.coupon.create({ data: { ...coupon, stockId: other.id, code: 'CODE-3' } }).catch((e: unknown) => e);
+    expect(isUniqueViolation(elsewhere, ['merchantId', 'claimRequestId'])).toBe(true);
     expect(isUniqueViolation(dup, ['code'])).toBe(false);
 
     const r = { couponId: c.id, merchantId, orderAmount: 5000, discountAmount: 1000, currency: 'CNY' };

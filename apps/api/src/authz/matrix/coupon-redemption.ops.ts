@@ -42,8 +42,16 @@ async function withRedeemScope<T>(c: CaseContext, run: () => Promise<T>): Promis
   }
 }
 
+/**
+ * Who reads a coupon's redemption history: the merchant's staff (clerks for redemptions at their stores:
+ * these are at the side's store, one of the clerk's on Harbor), a provider only with COUPONS_REDEEM
+ * (Nimbus holds COUPONS_MANAGE on Harbor), the platform.
+ */
+const REDEMPTION_READERS: Record<Side, Actor[]> = { own: [...PLATFORM, 'OWNER', 'MANAGER', 'MARKETER', 'CLERK'], other: PLATFORM };
+
 export const COUPON_REDEMPTION_OPERATIONS: Operation[] = [
   ...readOperations('Coupon', 'Coupons', async (_t, _a, c) => (await couponFor(c)).id, READERS),
+  ...readOperations('Redemption', 'Redemptions', async (t, _a, c) => (await makeRedemption(c.api.db, await couponFor(c), { storeId: t.storeId })).id, REDEMPTION_READERS),
   {
     name: 'checkCoupon',
     // At the side's store: a clerk's own store on Harbor, one it does not work at on Lumen.
