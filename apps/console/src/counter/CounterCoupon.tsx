@@ -6,16 +6,22 @@ import { formatDateTime, StatusChip } from '../common';
 import type { CouponCheckRecord } from '../coupons/couponApi';
 import { refusalKey } from '../coupons/couponErrors';
 import { CouponCode, useCouponValue, useMoney } from '../coupons/couponFields';
+import { toHhmm } from '../coupons/couponStock';
 
-/** What a refusal's message interpolates, from the coupon itself. */
+/** What a refusal's message interpolates, from the coupon itself (days and hours as the stock sets them). */
 export function useRefusalArgs(check: CouponCheckRecord) {
   const [locale] = useLocaleState();
+  const translate = useTranslate();
   const money = useMoney();
   const { coupon } = check;
+  const days = [...coupon.usableWeekdays].sort((a, b) => a - b).map((d) => translate(`mop.coupons.weekdays_short.${d}`));
+  const allDay = coupon.usableFromMinute == null || coupon.usableToMinute == null;
   return {
     minSpend: money(coupon.minSpend, coupon.currency),
     validFrom: formatDateTime(coupon.validFrom, locale),
     validUntil: formatDateTime(coupon.validUntil, locale),
+    days: days.length ? days.join(' · ') : translate('mop.coupons.every_day'),
+    hours: allDay ? translate('mop.coupons.all_day') : `${toHhmm(coupon.usableFromMinute)}–${toHhmm(coupon.usableToMinute)}`,
   };
 }
 

@@ -45,6 +45,10 @@ export interface CouponRecord {
   currency: string;
   validFrom: string;
   validUntil: string;
+  /** The stock's usable ISO weekdays (empty: every day) and hours (minutes after local midnight; null: all day). */
+  usableWeekdays: number[];
+  usableFromMinute: number | null;
+  usableToMinute: number | null;
   claimedVia: string;
   claimedAt: string;
   claimedInSandbox: boolean;
@@ -114,7 +118,7 @@ export interface CouponStockDayRecord {
 }
 
 export const COUPON_FIELDS = `id stockId stockName merchantId code customerRef claimRequestId status type faceValue percentOff maxDiscount exchangeItem
-  minSpend currency validFrom validUntil claimedVia claimedAt claimedInSandbox bulkIssueRunId redeemedAt revokedAt expiredAt version`;
+  minSpend currency validFrom validUntil usableWeekdays usableFromMinute usableToMinute claimedVia claimedAt claimedInSandbox bulkIssueRunId redeemedAt revokedAt expiredAt version`;
 const REDEMPTION_FIELDS = `id couponId code merchantId storeId orderRef orderAmount discountAmount currency requestId redeemedAt
   redeemedByUserId redeemedByApiKeyId redeemedByProviderId reversedAt reverseReason`;
 const RESULT_FIELDS = 'id couponId code merchantId stockId storeId type exchangeItem orderRef orderAmount discountAmount currency requestId redeemedAt';

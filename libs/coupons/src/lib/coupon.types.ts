@@ -28,6 +28,9 @@ export class CouponType {
   @Field(() => String) currency!: string;
   @Field(() => Date) validFrom!: Date;
   @Field(() => Date, { description: 'end of validity (exclusive)' }) validUntil!: Date;
+  @Field(() => [Int], { description: "the stock's usable ISO weekdays (1 Monday … 7 Sunday); empty: every day" }) usableWeekdays!: number[];
+  @Field(() => Int, { nullable: true, description: "usable from this minute after local midnight (the merchant's time zone)" }) usableFromMinute!: number | null;
+  @Field(() => Int, { nullable: true, description: 'usable until this minute (exclusive); null: all day' }) usableToMinute!: number | null;
   @Field(() => CouponChannel) claimedVia!: CouponChannel;
   @Field(() => Date) claimedAt!: Date;
   @Field(() => Boolean, { description: "claimed in the console's customer sandbox" }) claimedInSandbox!: boolean;
@@ -68,7 +71,12 @@ export class CouponFilter {
 
 /** What every read of a coupon brings along from its stock: the terms the customer sees. */
 export const COUPON_INCLUDE = {
-  stock: { select: { name: true, type: true, faceValue: true, percentOff: true, maxDiscount: true, exchangeItem: true, minSpend: true, currency: true } },
+  stock: {
+    select: {
+      name: true, type: true, faceValue: true, percentOff: true, maxDiscount: true, exchangeItem: true, minSpend: true, currency: true,
+      usableWeekdays: true, usableFromMinute: true, usableToMinute: true,
+    },
+  },
 } as const;
 
 interface CouponRow {
@@ -89,7 +97,10 @@ interface CouponRow {
   revokedAt: Date | null;
   expiredAt: Date | null;
   version: number;
-  stock: { name: string; type: CouponKind; faceValue: number | null; percentOff: number | null; maxDiscount: number | null; exchangeItem: string | null; minSpend: number; currency: string };
+  stock: {
+    name: string; type: CouponKind; faceValue: number | null; percentOff: number | null; maxDiscount: number | null; exchangeItem: string | null; minSpend: number; currency: string;
+    usableWeekdays: number[]; usableFromMinute: number | null; usableToMinute: number | null;
+  };
 }
 
 export function toCoupon({ stock, ...c }: CouponRow): CouponType {
@@ -97,6 +108,7 @@ export function toCoupon({ stock, ...c }: CouponRow): CouponType {
     id: c.id, stockId: c.stockId, stockName: stock.name, merchantId: c.merchantId, code: c.code, customerRef: c.customerRef, claimRequestId: c.claimRequestId,
     status: c.status, type: stock.type, faceValue: stock.faceValue, percentOff: stock.percentOff, maxDiscount: stock.maxDiscount, exchangeItem: stock.exchangeItem,
     minSpend: stock.minSpend, currency: stock.currency, validFrom: c.validFrom, validUntil: c.validUntil, claimedVia: c.claimedVia, claimedAt: c.claimedAt,
+    usableWeekdays: stock.usableWeekdays, usableFromMinute: stock.usableFromMinute, usableToMinute: stock.usableToMinute,
     claimedInSandbox: c.claimedInSandbox, bulkIssueRunId: c.bulkIssueRunId, redeemedAt: c.redeemedAt, revokedAt: c.revokedAt, expiredAt: c.expiredAt, version: c.version,
   };
 }
