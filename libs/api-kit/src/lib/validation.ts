@@ -1,6 +1,6 @@
 import { type ArgumentMetadata, Injectable, type PipeTransform } from '@nestjs/common';
 import { plainToInstance } from 'class-transformer';
-import { validate, type ValidationError } from 'class-validator';
+import { validateSync, type ValidationError } from 'class-validator';
 import { BadUserInputError } from './errors';
 
 /**
@@ -9,11 +9,12 @@ import { BadUserInputError } from './errors';
  */
 @Injectable()
 export class InputValidationPipe implements PipeTransform {
-  async transform(value: unknown, metadata: ArgumentMetadata): Promise<unknown> {
+  transform(value: unknown, metadata: ArgumentMetadata): unknown {
     const type = metadata.metatype;
     if (!type || value === null || value === undefined || typeof value !== 'object' || isBuiltin(type)) return value;
     const instance = plainToInstance(type, value) as object;
-    const errors = await validate(instance, { forbidUnknownValues: false, whitelist: false });
+    // Every validator of our inputs is synchronous: validateSync spares a promise chain per argument.
+    const errors = validateSync(instance, { forbidUnknownValues: false, whitelist: false });
     if (errors.length > 0) {
       const [field, message] = firstError(errors[0]);
       throw new BadUserInputError(field, message);

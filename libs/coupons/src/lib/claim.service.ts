@@ -3,7 +3,7 @@ import { Inject, Injectable, Logger } from '@nestjs/common';
 import type { Pool } from 'pg';
 import { type CouponChannel, type CouponStock, type Db, isUniqueViolation, PG_POOL, PRISMA } from '@mop/data-access';
 import { APP_CONFIG, type AppConfig, BadUserInputError, ConflictError, ForbiddenError, NotFoundError, type RequestContext } from '@mop/api-kit';
-import { canOn } from '@mop/authz';
+import { type AppAbility, canOn } from '@mop/authz';
 import { WEBHOOK_EMITTER, type WebhookEmitter } from '@mop/webhooks';
 import { type Admission, CouponCounters, type Refusal } from './coupon-counters';
 import { CouponCounterSync } from './coupon-counter-sync';
@@ -58,6 +58,12 @@ function validityOf(stock: ClaimableStock, claimedAt: Date): { validFrom: Date; 
   return { validFrom: claimedAt, validUntil: new Date(claimedAt.getTime() + (stock.validDays as number) * 86_400_000) };
 }
 
+interface Access {
+  read: boolean;
+  claim: boolean;
+}
+const NO_ACCESS: Access = { read: false, claim: false };
+
 /** A unique violation reported by `pg` itself, on the named constraint. */
 function isPgUnique(err: unknown, constraint: string): boolean {
   return (err as { code?: string; constraint?: string } | null)?.code === '23505' && (err as { constraint?: string }).constraint === constraint;
@@ -79,6 +85,7 @@ class ClaimAborted extends Error {
 export class CouponClaimService {
   private readonly logger = new Logger(CouponClaimService.name);
   private readonly stocks = new Map<string, { at: number; stock: Promise<ClaimableStock | null> }>();
+  private readonly access = new WeakMap<AppAbility, Map<string, Access>>();
 
   constructor(
     @Inject(PRISMA) private readonly db: Db,
@@ -92,8 +99,9 @@ export class CouponClaimService {
   /** A customer's claim through the API (a merchant's server with its key) or the console's sandbox. */
   async claim(ctx: RequestContext, input: { stockId: string; customerRef: string; requestId: string; channel?: CouponChannel | null }): Promise<CouponType> {
     const stock = await this.claimable(input.stockId.toLowerCase());
-    if (!stock || !stock.enrolled || !canOn(ctx.ability, 'read', 'CouponStock', { merchantId: stock.merchantId })) throw new NotFoundError('Coupon stock', input.stockId);
-    if (!canOn(ctx.ability, 'claim', 'Coupon', { merchantId: stock.merchantId })) throw new ForbiddenError('You may look at this stock but not hand out its coupons.');
+    const access = stock ? this.accessOf(ctx.ability, stock.merchantId) : NO_ACCESS;
+    if (!stock || !stock.enrolled || !access.read) throw new NotFoundError('Coupon stock', input.stockId);
+    if (!access.claim) throw new ForbiddenError('You may look at this stock but not hand out its coupons.');
     if (!stock.merchantActive) throw new ForbiddenError('The merchant is not active: its coupons cannot be claimed.');
     const channel = input.channel ?? 'MINI_PROGRAM';
     if (!stock.channels.includes(channel)) {
@@ -248,6 +256,24 @@ export class CouponClaimService {
       throw new ConflictError('This request id was already used for another claim: use a new one for a new claim.', { reason: 'IDEMPOTENCY_KEY_REUSED', field: 'requestId' });
     }
     return toCoupon(earlier);
+  }
+
+  /**
+   * Whether an ability may see a merchant's stocks and claim its coupons. An API key's ability is reused
+   * for a few seconds (one object), so its answers are remembered with it: claims ask on every request.
+   */
+  private accessOf(ability: AppAbility, merchantId: string): Access {
+    let known = this.access.get(ability);
+    if (!known) {
+      known = new Map();
+      this.access.set(ability, known);
+    }
+    let access = known.get(merchantId);
+    if (!access) {
+      access = { read: canOn(ability, 'read', 'CouponStock', { merchantId }), claim: canOn(ability, 'claim', 'Coupon', { merchantId }) };
+      known.set(merchantId, access);
+    }
+    return access;
   }
 
   /** The stock's terms, reused for a second (its live numbers are in the counters). */
