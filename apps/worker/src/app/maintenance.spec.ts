@@ -34,14 +34,17 @@ describe('maintenance', () => {
   async function sessions(cases: Record<string, { absolute?: number; idle?: number; revoked?: number }>) {
     const user = await makeUser(database.db);
     const ids: Record<string, string> = {};
+    // One instant for all the offsets: an idle end equal to the absolute one must not come out a
+    // millisecond later (the database refuses idle ends after absolute ones).
+    const now = Date.now();
     for (const [name, c] of Object.entries(cases)) {
       const row = await database.db.session.create({
         data: {
           tokenHash: `hash-${randomBytes(12).toString('hex')}`,
           userId: user.id,
-          absoluteExpiresAt: new Date(Date.now() + (c.absolute ?? DAY)),
-          idleExpiresAt: new Date(Date.now() + (c.idle ?? DAY / 48)),
-          revokedAt: c.revoked === undefined ? null : new Date(Date.now() + c.revoked),
+          absoluteExpiresAt: new Date(now + (c.absolute ?? DAY)),
+          idleExpiresAt: new Date(now + (c.idle ?? DAY / 48)),
+          revokedAt: c.revoked === undefined ? null : new Date(now + c.revoked),
         },
       });
       ids[name] = row.id;
