@@ -58,6 +58,9 @@ export const CouponStockActivity = () => {
   if (!record) return null;
   const colors = { claimed: theme.palette.primary.main, redeemed: theme.palette.secondary.main, reversed: theme.palette.warning.main };
   const name = (series: string) => translate(`mop.customer_coupons.activity.${series}`);
+  // The value axis is as wide as its longest label (a busy day's count has four or five digits).
+  const highest = Math.max(0, ...(data ?? []).map((d) => Math.max(d.claimed, d.redeemed, d.reversed)));
+  const axisWidth = 14 + 7 * Math.max(1, highest.toLocaleString(locale).length);
 
   return (
     <Card variant="outlined" data-testid="panel-activity">
@@ -90,10 +93,10 @@ export const CouponStockActivity = () => {
           <Box sx={{ width: '100%', height: 240 }} data-testid="activity-chart">
             {data && (
               <ResponsiveContainer width="100%" height="100%">
-                <BarChart data={data} margin={{ top: 4, right: 8, bottom: 0, left: -16 }} barCategoryGap="20%">
+                <BarChart data={data} margin={{ top: 4, right: 8, bottom: 0, left: 0 }} barCategoryGap="20%">
                   <CartesianGrid vertical={false} stroke={theme.palette.divider} />
                   <XAxis dataKey="day" ticks={ticks} tickFormatter={dayLabel} tick={{ fontSize: 11, fill: theme.palette.text.secondary }} interval={0} />
-                  <YAxis allowDecimals={false} tick={{ fontSize: 11, fill: theme.palette.text.secondary }} width={48} />
+                  <YAxis allowDecimals={false} tick={{ fontSize: 11, fill: theme.palette.text.secondary }} tickFormatter={(v: number) => v.toLocaleString(locale)} width={axisWidth} />
                   <Tooltip labelFormatter={(day) => dayLabel(String(day))} formatter={(value, series) => [Number(value).toLocaleString(locale), name(String(series))]} />
                   <Legend formatter={(series) => name(String(series))} wrapperStyle={{ fontSize: 12 }} />
                   {SERIES.map((s) => (
