@@ -119,6 +119,20 @@ describe('API conventions', () => {
       expect(await sessionsOf(api.db, DEMO_IDS.users.harborManager)).toBe(before);
     });
 
+    it('refuses a wrong variable the same way once its document has been answered (its cost is then reused)', async () => {
+      const PROFILE = 'mutation($input: UpdateProfileInput!) { updateProfile(input: $input) { id } }';
+      expect((await api.gql(PROFILE, { input: { displayName: 'Hana Owner' } }, { token: owner })).errors).toBeUndefined();
+      for (const [variables, field] of [
+        [{}, 'input'],
+        [{ input: { displayName: 42 } }, 'displayName'],
+        [{ input: { displayName: 'Hana', role: 'OWNER' } }, 'role'],
+      ] as [Record<string, unknown>, string][]) {
+        const res = await api.gql(PROFILE, variables, { token: owner });
+        expect({ variables, code: errorCode(res), field: res.errors?.[0].extensions?.field }).toEqual({ variables, code: 'BAD_USER_INPUT', field });
+        expect(res.status).toBe(400);
+      }
+    });
+
     it('keeps stacks and exceptions out of every kind of error', async () => {
       const results = await Promise.all([
         api.gql('{ me { id } }'), // UNAUTHENTICATED

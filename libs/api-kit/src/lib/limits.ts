@@ -1,5 +1,5 @@
 import type { ApolloServerPlugin } from '@apollo/server';
-import { type DocumentNode, GraphQLError, Kind, visit } from 'graphql';
+import { type DocumentNode, getOperationAST, getVariableValues, GraphQLError, Kind, visit } from 'graphql';
 import depthLimit from 'graphql-depth-limit';
 import { getComplexity, simpleEstimator, type ComplexityEstimator } from 'graphql-query-complexity';
 
@@ -19,28 +19,52 @@ export function depthRule(limits: QueryLimits) {
   return depthLimit(limits.maxDepth);
 }
 
-/** Rejects operations whose estimated cost exceeds `maxCost` before anything resolves. */
+/** Whether a document's cost can depend on its variables: only a page size (`perPage`) moves it. */
+function hasPageArgument(document: DocumentNode): boolean {
+  let found = false;
+  visit(document, {
+    Argument(node) {
+      if (node.name.value === 'perPage') found = true;
+    },
+  });
+  return found;
+}
+
+/**
+ * Rejects operations whose estimated cost exceeds `maxCost` before anything resolves. Apollo hands the
+ * same parsed document to repeated requests: the cost of one without a page size is the same whatever
+ * its variables, so it is estimated once (the hot server-to-server mutations are such documents).
+ */
 export function costPlugin(limits: QueryLimits): ApolloServerPlugin {
+  const fixedCosts = new WeakMap<DocumentNode, Map<string, number>>();
   return {
     async requestDidStart() {
       return {
         async didResolveOperation({ request, document, schema }) {
-          let cost: number;
-          try {
-            cost = getComplexity({
-              schema,
-              operationName: request.operationName,
-              query: document,
-              variables: request.variables ?? {},
-              estimators: [pageEstimator, simpleEstimator({ defaultComplexity: 1 })],
-            });
-          } catch (err) {
-            // getComplexity coerces the variables: a variable of the wrong type fails here, before
-            // execution would report it. It is the client's input, not a server fault.
-            const message = err instanceof Error ? err.message : String(err);
-            throw new GraphQLError(message, {
-              extensions: { code: 'BAD_USER_INPUT', field: fieldOfVariableError(message, document), http: { status: 400 } },
-            });
+          const variables = request.variables ?? {};
+          const operationName = request.operationName ?? '';
+          const badVariable = (message: string) =>
+            // A variable of the wrong type is the client's input, not a server fault: refused here, before
+            // execution would report it, naming the field.
+            new GraphQLError(message, { extensions: { code: 'BAD_USER_INPUT', field: fieldOfVariableError(message, document), http: { status: 400 } } });
+          let cost = fixedCosts.get(document)?.get(operationName);
+          if (cost !== undefined) {
+            const operation = getOperationAST(document, request.operationName);
+            const errors = operation ? getVariableValues(schema, operation.variableDefinitions ?? [], variables).errors : undefined;
+            // The error getComplexity would have thrown: the last one.
+            if (errors?.length) throw badVariable(errors[errors.length - 1].message);
+          } else {
+            try {
+              cost = getComplexity({ schema, operationName: request.operationName, query: document, variables, estimators: [pageEstimator, simpleEstimator({ defaultComplexity: 1 })] });
+            } catch (err) {
+              // getComplexity coerces the variables: a wrong one fails here.
+              throw badVariable(err instanceof Error ? err.message : String(err));
+            }
+            if (!hasPageArgument(document)) {
+              const byOperation = fixedCosts.get(document) ?? new Map<string, number>();
+              byOperation.set(operationName, cost);
+              fixedCosts.set(document, byOperation);
+            }
           }
           if (cost > limits.maxCost) {
             // Apollo answers an error thrown here with a 500 unless told otherwise (and strips `http`).
