@@ -1,7 +1,7 @@
 import { InjectQueue } from '@nestjs/bullmq';
 import { Inject, Injectable } from '@nestjs/common';
 import type { Queue } from 'bullmq';
-import { type Db, Prisma, PRISMA, type Tx } from '@mop/data-access';
+import { type Db, type DbOrTx, Prisma, PRISMA, type Tx } from '@mop/data-access';
 import { QueueName } from '@mop/queues';
 import type { WebhookEmitter, WebhookEvent } from './webhook-event';
 import { deliveryJob, WEBHOOK_CONFIG, type WebhookConfig } from './webhook-jobs';
@@ -32,8 +32,9 @@ export class WebhookEventService implements WebhookEmitter {
   async emit(tx: Tx, events: WebhookEvent[]): Promise<string[]> {
     const rows: Prisma.WebhookDeliveryCreateManyInput[] = [];
     for (const event of events) {
-      for (const endpoint of await this.endpointsOf(event.merchantId, tx)) {
-        if (endpoint.eventTypes.length && !endpoint.eventTypes.includes(event.type)) continue;
+      // Read through the caller's transaction on a miss: a second connection taken from the pool while
+      // the transaction holds one would starve the pool under load (every connection waiting for one more).
+      for (const endpoint of await this.endpointsOf(event.merchantId, event.type, tx)) {
         const payload = { id: event.id, type: event.type, createdAt: event.occurredAt.toISOString(), merchantId: event.merchantId, data: event.data };
         rows.push({ merchantId: event.merchantId, endpointId: endpoint.id, eventId: event.id, eventType: event.type, payload: payload as Prisma.InputJsonValue });
       }
@@ -54,16 +55,7 @@ export class WebhookEventService implements WebhookEmitter {
    * writes its delivery rows itself, in its own statement. Call it before taking a connection.
    */
   async subscribers(merchantId: string, type: string): Promise<{ id: string }[]> {
-    const now = Date.now();
-    const hit = this.endpoints.get(merchantId);
-    let refs: Promise<EndpointRef[]>;
-    if (hit && now - hit.at < ENDPOINTS_CACHE_MS) refs = hit.refs;
-    else {
-      refs = this.db.webhookEndpoint.findMany({ where: { merchantId, enabled: true }, select: { id: true, eventTypes: true } });
-      this.endpoints.set(merchantId, { at: now, refs });
-      refs.catch(() => this.endpoints.delete(merchantId));
-    }
-    return (await refs).filter((e) => e.eventTypes.length === 0 || e.eventTypes.includes(type)).map((e) => ({ id: e.id }));
+    return (await this.endpointsOf(merchantId, type, this.db)).map((e) => ({ id: e.id }));
   }
 
   /** Drops the cached endpoints of a merchant (after its endpoints change). */
@@ -71,17 +63,16 @@ export class WebhookEventService implements WebhookEmitter {
     this.endpoints.delete(merchantId);
   }
 
-  /**
-   * Read through the caller's transaction on a miss: a second connection taken from the pool while the
-   * transaction holds one would starve the pool under load (every connection waiting for one more).
-   */
-  private endpointsOf(merchantId: string, tx: Tx): Promise<EndpointRef[]> {
+  /** The merchant's enabled endpoints that take `type`, from a cache of a few seconds (read with `db` on a miss). */
+  private async endpointsOf(merchantId: string, type: string, db: DbOrTx): Promise<EndpointRef[]> {
     const now = Date.now();
-    const hit = this.endpoints.get(merchantId);
-    if (hit && now - hit.at < ENDPOINTS_CACHE_MS) return hit.refs;
-    const refs = tx.webhookEndpoint.findMany({ where: { merchantId, enabled: true }, select: { id: true, eventTypes: true } });
-    this.endpoints.set(merchantId, { at: now, refs });
-    refs.catch(() => this.endpoints.delete(merchantId));
-    return refs;
+    let refs = this.endpoints.get(merchantId);
+    if (!refs || now - refs.at >= ENDPOINTS_CACHE_MS) {
+      const loading = db.webhookEndpoint.findMany({ where: { merchantId, enabled: true }, select: { id: true, eventTypes: true } });
+      refs = { at: now, refs: loading };
+      this.endpoints.set(merchantId, refs);
+      loading.catch(() => this.endpoints.delete(merchantId));
+    }
+    return (await refs.refs).filter((e) => e.eventTypes.length === 0 || e.eventTypes.includes(type));
   }
 }
