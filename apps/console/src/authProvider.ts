@@ -1,7 +1,7 @@
 import type { AuthProvider } from 'react-admin';
 import type { Role, WorkspaceKind } from '@mop/shared';
 import { isForbidden, isUnauthenticated } from './errors';
-import { buildAbility, canAccessWith, listRefused, type ConsoleAbility } from './permissions';
+import { buildAbility, canAccessWith, type ConsoleAbility } from './permissions';
 import * as session from './session';
 
 export const CHOOSE_WORKSPACE_PATH = '/choose-workspace';
@@ -109,7 +109,6 @@ export const authProvider: AuthProvider = {
   async canAccess({ resource, action, record }) {
     try {
       const me = await session.loadMe();
-      if (['list', 'show', 'export'].includes(action) && listRefused(me.activeWorkspace?.role, resource)) return false;
       return canAccessWith(abilityOf(me), { resource, action, record });
     } catch {
       return false;

@@ -20,19 +20,11 @@ const ACTION_MAP: Record<string, Action> = {
   suspend: 'suspend',
   adjustBudget: 'adjustBudget',
   replay: 'replay',
+  lookup: 'lookup',
   claim: 'claim',
   redeem: 'redeem',
   reverse: 'reverse',
 };
-
-/**
- * Whether the API refuses a role a resource's list and pages although its ability reads the subject:
- * clerks read a coupon only by the code shown at the counter (checkCoupon), never the merchant's
- * list of issued coupons.
- */
-export function listRefused(role: string | null | undefined, resource: string): boolean {
-  return role === 'CLERK' && resource === 'Coupon';
-}
 
 export function toCaslAction(action: string): Action | undefined {
   return ACTION_MAP[action];

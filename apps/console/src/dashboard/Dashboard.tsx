@@ -7,10 +7,10 @@ import { Title, useGetIdentity, useResourceDefinitions, useTranslate } from 'rea
 import { Link } from 'react-router-dom';
 import { StatusChip } from '../common';
 import { WorkspaceIcon, useWorkspaceName } from '../layout/WorkspaceLabel';
-import { buildAbility, listRefused } from '../permissions';
+import { buildAbility } from '../permissions';
 import { loadMe } from '../session';
 
-const SHOWN_ACTIONS: Action[] = ['read', 'create', 'update', 'delete', 'disable', 'revoke', 'adjustBudget', 'claim', 'redeem', 'reverse', 'replay'];
+const SHOWN_ACTIONS: Action[] = ['read', 'create', 'update', 'delete', 'disable', 'revoke', 'adjustBudget', 'claim', 'lookup', 'redeem', 'reverse', 'replay'];
 
 /** The welcome page: where the user is acting, as whom, and what that role may do here. */
 export const Dashboard = () => {
@@ -117,7 +117,7 @@ export const Dashboard = () => {
                     {capabilities.map(({ subject, actions }) => (
                       <TableRow key={subject} hover>
                         <TableCell sx={{ fontWeight: 600, width: '38%' }}>
-                          {definitions[subject] && !listRefused(active?.role, subject) ? (
+                          {definitions[subject] && (actions.includes('read') || actions.includes('manage')) ? (
                             <Box component={Link} to={`/${subject}`} sx={{ color: 'primary.main', textDecoration: 'none', display: 'inline-flex', alignItems: 'center', gap: 0.5 }}>
                               {translate(`resources.${subject}.name`, { smart_count: 2, _: subject })}
                               <ArrowForward sx={{ fontSize: 14 }} />

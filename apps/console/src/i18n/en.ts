@@ -216,6 +216,7 @@ export const consoleEn = {
       decide: 'Decide',
       suspend: 'Suspend',
       adjustBudget: 'Adjust budget',
+      lookup: 'Look up by code',
       claim: 'Claim',
       redeem: 'Redeem',
       reverse: 'Reverse',

@@ -430,6 +430,7 @@ export const consoleZh: typeof consoleEn = {
       decide: '审批',
       suspend: '暂停',
       adjustBudget: '调整预算',
+      lookup: '按券码查询',
       claim: '领取',
       redeem: '核销',
       reverse: '撤销核销',

@@ -99,6 +99,7 @@ function definePlatformRules({ can, cannot }: Builder, m: ActiveMembership, user
   }
   // PLATFORM_REVIEWER: reads everything and decides applications.
   can('read', 'all');
+  can('lookup', 'Coupon');
   can('decide', 'Application');
 }
 
@@ -111,7 +112,7 @@ function defineMerchantRules({ can }: Builder, m: ActiveMembership) {
     can('read', 'Store', { merchantId, id: { in: m.storeIds } });
     if (!coupons) return;
     // It looks coupons up by code and redeems them; the service holds it to its stores.
-    can('read', 'Coupon', tenant);
+    can('lookup', 'Coupon', tenant);
     can('read', 'Redemption', { merchantId, storeId: { in: m.storeIds } });
     if (m.tenantActive) can(['redeem', 'reverse'], 'Coupon', tenant);
     return;
@@ -120,7 +121,10 @@ function defineMerchantRules({ can }: Builder, m: ActiveMembership) {
   can('read', 'Store', tenant);
   can('read', 'Product');
   can('read', 'ProductEnrollment', tenant);
-  if (coupons) can('read', ['CouponStock', 'Coupon', 'Redemption', 'BulkIssueRun'], tenant);
+  if (coupons) {
+    can('read', ['CouponStock', 'Coupon', 'Redemption', 'BulkIssueRun'], tenant);
+    can('lookup', 'Coupon', tenant);
+  }
   // Marketers run coupon stocks (create, edit, activate, pause, end), hand coupons out (the sandbox,
   // bulk issue) and revoke them; owners and managers also fund stocks and work the counter.
   if (coupons && m.tenantActive) {
@@ -172,14 +176,14 @@ function defineProviderRules({ can }: Builder, m: ActiveMembership) {
   if (couponMerchants.length) {
     const theirs = { merchantId: { in: couponMerchants } };
     can(['read', 'create', 'update', 'adjustBudget'], 'CouponStock', theirs);
-    can(['read', 'claim', 'revoke'], 'Coupon', theirs);
+    can(['read', 'lookup', 'claim', 'revoke'], 'Coupon', theirs);
     can(['read', 'create'], 'BulkIssueRun', theirs);
   }
   // The counter work a merchant may hand to a provider (COUPONS_REDEEM).
   const redeemMerchants = merchantsWithScope(m, 'COUPONS_REDEEM');
   if (redeemMerchants.length) {
     const theirs = { merchantId: { in: redeemMerchants } };
-    can(['read', 'redeem', 'reverse'], 'Coupon', theirs);
+    can(['read', 'lookup', 'redeem', 'reverse'], 'Coupon', theirs);
     can('read', 'Redemption', theirs);
   }
   if (m.role !== 'PROVIDER_ADMIN') return;
@@ -218,7 +222,10 @@ export function defineAbilityForApiKey(key: ApiKeyPrincipal): AppAbility {
     readers = has('COUPONS_READ') || has('COUPONS_REDEEM') || has('COUPONS_MANAGE') ? couponMerchants : [];
     redeemers = has('COUPONS_REDEEM') ? granted('COUPONS_REDEEM') : [];
   }
-  if (readers.length) can('read', ['CouponStock', 'Coupon'], { merchantId: { in: readers } });
+  if (readers.length) {
+    can('read', ['CouponStock', 'Coupon'], { merchantId: { in: readers } });
+    can('lookup', 'Coupon', { merchantId: { in: readers } });
+  }
   if (redeemers.length) can('read', 'Redemption', { merchantId: { in: redeemers } });
   if (!key.tenantActive) return build();
   if (claimers.length) can('claim', 'Coupon', { merchantId: { in: claimers } });

@@ -10,7 +10,7 @@ export class RedemptionResolver {
   constructor(private readonly redemptions: RedemptionService) {}
 
   @Query(() => CouponCheckType, { description: 'the counter: a coupon by the code the customer shows, and whether it can be redeemed here and now' })
-  @Allow('read', 'Coupon')
+  @Allow('lookup', 'Coupon')
   @RequiresProduct(COUPONS_PRODUCT)
   checkCoupon(@Ctx() ctx: RequestContext, @Args() args: CheckCouponArgs) {
     return this.redemptions.check(ctx, args);

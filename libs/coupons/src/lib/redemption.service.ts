@@ -142,7 +142,7 @@ export class RedemptionService {
    */
   async reverse(ctx: RequestContext, input: ReverseRedemptionInput): Promise<RedemptionType> {
     const redemption = await this.db.redemption.findFirst({
-      where: { id: input.redemptionId, coupon: { AND: [accessibleWhere(ctx.ability, 'Coupon'), ENROLLED_COUPON_MERCHANT] } },
+      where: { id: input.redemptionId, coupon: { AND: [accessibleWhere(ctx.ability, 'Coupon', 'lookup'), ENROLLED_COUPON_MERCHANT] } },
       include: { ...REDEMPTION_INCLUDE, coupon: { select: { ...REDEMPTION_INCLUDE.coupon.select, customerRef: true, validUntil: true, merchant: { select: { status: true } } } } },
     });
     if (!redemption) throw new NotFoundError('Redemption', input.redemptionId);
@@ -202,7 +202,7 @@ export class RedemptionService {
    * like a code that does not exist: a code says nothing about who issued it.
    */
   private async byCode(ctx: RequestContext, code: string): Promise<CounterCoupon> {
-    const coupon = await this.db.coupon.findFirst({ where: { AND: [accessibleWhere(ctx.ability, 'Coupon'), ENROLLED_COUPON_MERCHANT, { code: code.trim() }] }, include: COUNTER_INCLUDE });
+    const coupon = await this.db.coupon.findFirst({ where: { AND: [accessibleWhere(ctx.ability, 'Coupon', 'lookup'), ENROLLED_COUPON_MERCHANT, { code: code.trim() }] }, include: COUNTER_INCLUDE });
     if (!coupon) throw new AppError('NOT_FOUND', 'No coupon has this code: check it with the customer.', { subject: 'Coupon', field: 'code' });
     return coupon;
   }

@@ -19,6 +19,8 @@ export const Actions = [
   'adjustBudget',
   /** claim a coupon for a customer (the sandbox, a merchant's server) */
   'claim',
+  /** look a coupon up by the code the customer shows (the counter), without browsing the merchant's coupons */
+  'lookup',
   /** redeem a coupon at the counter or through the API */
   'redeem',
   /** reverse a redemption (refund) */
